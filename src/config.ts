@@ -1,0 +1,46 @@
+import { availableParallelism } from 'node:os'
+import { z } from 'zod'
+
+/** Configuration from the environment, with CONTRACT.md's defaults. Read once, in main. */
+const schema = z.object({
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/fitledger'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  STORAGE_URL: z
+    .string()
+    .regex(/^(file|s3):\/\//, 'must start with file:// or s3://')
+    .default('file://./data/objects'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(104_857_600),
+  /** Cap on a file's size after gunzip. */
+  MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
+  /** An upload left queued or processing longer than this is queued again. */
+  RECONCILE_AFTER_S: z.coerce.number().int().min(1).default(120),
+  RECONCILE_EVERY_S: z.coerce.number().int().min(1).default(30),
+  QUEUE_PREFIX: z.string().min(1).default('fitledger'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Config = Readonly<z.infer<typeof schema>>
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+/** Validates the environment; a bad value throws a ConfigError with one line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const result = schema.safeParse(present)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`)
+  }
+  return Object.freeze(result.data)
+}

@@ -1,0 +1,66 @@
+/** The one error type of fitledger. The code is for machines and never changes; the message is for people. */
+export type ErrorCode =
+  | 'unsupported_format'
+  | 'corrupt_file'
+  | 'no_activity_data'
+  | 'too_large'
+  | 'archive_rejected'
+  | 'internal'
+  | 'bad_request'
+  | 'unauthorized'
+  | 'not_found'
+  | 'rate_limited'
+  | 'unavailable'
+
+/** Codes a failed upload can end with (CONTRACT.md). */
+export const UPLOAD_ERROR_CODES = [
+  'unsupported_format',
+  'corrupt_file',
+  'no_activity_data',
+  'too_large',
+  'archive_rejected',
+  'internal',
+] as const satisfies readonly ErrorCode[]
+export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number]
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  unsupported_format: 415,
+  corrupt_file: 422,
+  no_activity_data: 422,
+  too_large: 413,
+  archive_rejected: 422,
+  bad_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+}
+
+export class FitledgerError extends Error {
+  override readonly name = 'FitledgerError'
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+  }
+
+  get status(): number {
+    return HTTP_STATUS[this.code]
+  }
+
+  /** Retrying cannot help: the input itself is at fault. */
+  get permanent(): boolean {
+    return this.code !== 'internal' && this.code !== 'unavailable'
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message }
+  }
+}
+
+export function isFitledgerError(err: unknown, code?: ErrorCode): err is FitledgerError {
+  return err instanceof FitledgerError && (code === undefined || err.code === code)
+}

@@ -1,0 +1,211 @@
+/**
+ * The shared data model: what a parser produces and what analysis returns.
+ * Field names that cross a boundary use the contract's snake_case with the unit last.
+ */
+
+export type Format = 'fit' | 'gpx' | 'tcx'
+
+/** FIT lap intensity; TCX/GPX laps have none. */
+export type LapIntensity = 'active' | 'rest' | 'warmup' | 'cooldown' | 'recovery' | 'interval' | null
+
+export interface Lap {
+  readonly start_s: number // offset from the activity's start_ms
+  readonly elapsed_s: number
+  readonly timer_s: number | null
+  readonly distance_m: number | null
+  readonly intensity: LapIntensity
+  readonly calories_kcal: number | null
+  readonly avg_hr_bpm: number | null
+  readonly max_hr_bpm: number | null
+}
+
+/** One pool length (FIT `length` message). */
+export interface PoolLength {
+  readonly start_s: number
+  readonly elapsed_s: number
+  readonly strokes: number | null
+  readonly idle: boolean // a rest at the wall
+}
+
+/** A span in which the device timer was stopped (timer stop → start events). */
+export interface Pause {
+  readonly start_s: number
+  readonly end_s: number
+}
+
+/** The device's own session summary; every value is null when the file does not give it. */
+export interface SessionTotals {
+  readonly elapsed_s: number | null
+  readonly timer_s: number | null
+  readonly distance_m: number | null
+  readonly calories_kcal: number | null
+  readonly avg_hr_bpm: number | null
+  readonly max_hr_bpm: number | null
+  readonly pool_length_m: number | null
+  readonly num_lengths: number | null
+}
+
+/**
+ * Samples in typed-array columns of equal length. A gap is NaN; a channel the file never
+ * recorded is null.
+ */
+export interface SampleColumns {
+  readonly time_s: Float64Array // since start_ms, never decreasing
+  readonly heart_rate_bpm: Float32Array | null
+  readonly distance_m: Float64Array | null // cumulative
+  readonly speed_mps: Float32Array | null
+  readonly cadence_rpm: Float32Array | null // steps or strokes or revolutions per minute, as recorded
+  readonly power_w: Float32Array | null
+  readonly lat_deg: Float64Array | null
+  readonly lng_deg: Float64Array | null
+  readonly altitude_m: Float32Array | null
+}
+
+export type ColumnName = keyof SampleColumns
+
+export interface FileId {
+  readonly serial_number: string | null
+  readonly time_created_ms: number | null
+  readonly manufacturer: string | null
+  readonly product: string | null
+}
+
+/** One session of one sport, as a file states it. Parsers return one per session. */
+export interface ParsedActivity {
+  readonly format: Format
+  readonly compressed: boolean
+  /** The sport as the file declares it, lower-case (FIT sport name, TCX Sport, GPX type; Strava codes translated), or null. */
+  readonly declared_sport: string | null
+  /** FIT sub_sport name when given and not `generic`; otherwise null. */
+  readonly declared_sub_sport: string | null
+  readonly start_ms: number // UTC epoch milliseconds
+  readonly utc_offset_s: number | null // only when the file says
+  readonly name: string | null
+  readonly device: string | null
+  readonly file_id: FileId | null
+  readonly session_index: number // position of this session in its file, from 0
+  readonly totals: SessionTotals
+  readonly laps: readonly Lap[]
+  readonly lengths: readonly PoolLength[]
+  readonly pauses: readonly Pause[]
+  readonly columns: SampleColumns
+  /** What the parser noticed and worked around, e.g. `chained_fit`, `hr_merged`, `truncated`. */
+  readonly flags: readonly string[]
+}
+
+export interface ParseLimits {
+  /** Cap on bytes after gunzip. */
+  readonly maxUncompressedBytes: number
+}
+
+export type Sport =
+  | 'running'
+  | 'walking'
+  | 'hiking'
+  | 'cycling'
+  | 'swimming'
+  | 'rowing'
+  | 'elliptical'
+  | 'strength'
+  | 'other'
+
+export const SPORTS: readonly Sport[] = [
+  'running',
+  'walking',
+  'hiking',
+  'cycling',
+  'swimming',
+  'rowing',
+  'elliptical',
+  'strength',
+  'other',
+]
+
+export type SportSource = 'declared' | 'inferred' | 'user'
+export type EnergySource = 'device' | 'heart_rate' | 'met'
+
+export interface WorkBout {
+  readonly start_s: number
+  readonly duration_s: number
+  readonly avg_hr: number | null
+  readonly avg_speed_mps: number | null
+  readonly avg_power_w: number | null
+}
+
+/** Per-user regimen goals (REGIMEN.md, Weekly goals). */
+export interface Goals {
+  readonly cardio_sessions: number
+  readonly cardio_min_minutes: number
+  readonly interval_sessions: number
+  readonly strength_sessions: number
+  readonly daily_deficit_kcal: number
+  readonly min_intake_kcal: number
+  readonly fluids_ml: number
+  readonly activity_factor: number
+}
+
+export const DEFAULT_GOALS: Goals = Object.freeze({
+  cardio_sessions: 3,
+  cardio_min_minutes: 30,
+  interval_sessions: 1,
+  strength_sessions: 2,
+  daily_deficit_kcal: 500,
+  min_intake_kcal: 1200,
+  fluids_ml: 1800,
+  activity_factor: 1.2,
+})
+
+export type Sex = 'male' | 'female'
+
+/** The athlete. Unknown values are null; analysis falls back to stated defaults. */
+export interface Profile {
+  readonly sex: Sex | null
+  readonly birth_year: number | null
+  readonly weight_kg: number | null
+  readonly height_cm: number | null
+  readonly hr_rest: number | null
+  readonly hr_max: number | null
+  readonly time_zone: string // IANA
+  readonly goals: Goals
+}
+
+export const EMPTY_PROFILE: Profile = Object.freeze({
+  sex: null,
+  birth_year: null,
+  weight_kg: null,
+  height_cm: null,
+  hr_rest: null,
+  hr_max: null,
+  time_zone: 'UTC',
+  goals: DEFAULT_GOALS,
+})
+
+/** The analysis of one activity: the contract's summary fields (less `file` and `error`). */
+export interface ActivitySummary {
+  readonly format: Format
+  readonly compressed: boolean
+  readonly declared_sport: string | null
+  readonly sport: Sport
+  readonly sport_source: SportSource
+  readonly sport_confidence: number
+  readonly intervals: boolean
+  readonly work_bouts: readonly WorkBout[]
+  readonly start_time: string // ISO 8601 UTC
+  readonly local_start_time: string | null // ISO with offset, when known
+  readonly elapsed_s: number
+  readonly moving_s: number
+  readonly distance_m: number | null
+  readonly hr_avg: number | null
+  readonly hr_max: number | null
+  readonly hr_min: number | null
+  readonly hr_zones_s: readonly [number, number, number, number, number]
+  readonly trimp: number | null
+  readonly energy_kcal: number
+  readonly energy_source: EnergySource
+  readonly samples: number
+  readonly laps: number
+  /** What analysis noticed and cleaned, e.g. `hr_spikes_removed`, `bogus_elapsed_time`. */
+  readonly flags: readonly string[]
+  /** Which profile values were assumed because the user had not given them. */
+  readonly assumed: readonly string[]
+}
