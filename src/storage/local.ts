@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto'
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import { FitledgerError } from '../errors.js'
+import { assertValidKey, type ObjectStore } from './object-store.js'
+
+/**
+ * Objects as files under `root` (created on first use). A write goes to a temp file beside its
+ * final name, is fsynced, renamed into place and the directory fsynced, so after a crash a key
+ * holds either nothing or every byte. Temp names start with '.', which no key segment may.
+ */
+export class LocalObjectStore implements ObjectStore {
+  readonly root: string
+
+  constructor(root: string) {
+    this.root = resolve(root)
+  }
+
+  async put(key: string, bytes: Uint8Array): Promise<void> {
+    const path = this.pathFor(key)
+    if (await isFile(path)) return // content-addressed: the bytes are already there
+    const dir = dirname(path)
+    const firstCreated = await mkdir(dir, { recursive: true })
+    const temp = join(dir, `.${randomUUID()}.tmp`)
+    try {
+      const file = await open(temp, 'wx')
+      try {
+        await file.writeFile(bytes)
+        await file.sync()
+      } finally {
+        await file.close()
+      }
+      await rename(temp, path)
+    } catch (err) {
+      await unlink(temp).catch(() => undefined)
+      throw err
+    }
+    // The rename lives in `dir`; directories mkdir just made live in their parents.
+    await syncDir(dir)
+    if (firstCreated !== undefined) {
+      for (let d = dir; d !== dirname(firstCreated); d = dirname(d)) await syncDir(dirname(d))
+    }
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    try {
+      const buf = await readFile(this.pathFor(key))
+      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+    } catch (err) {
+      if (isMissing(err)) throw new FitledgerError('not_found', `no stored object ${key}`, { cause: err })
+      throw err
+    }
+  }
+
+  async has(key: string): Promise<boolean> {
+    return isFile(this.pathFor(key))
+  }
+
+  async delete(key: string): Promise<void> {
+    await unlink(this.pathFor(key)).catch((err: unknown) => {
+      if (!isMissing(err)) throw err
+    })
+  }
+
+  async check(): Promise<void> {
+    const probe = join(this.root, `.check-${randomUUID()}.tmp`)
+    try {
+      await mkdir(this.root, { recursive: true })
+      const file = await open(probe, 'wx')
+      await file.close()
+      await unlink(probe)
+    } catch (err) {
+      await unlink(probe).catch(() => undefined)
+      throw new FitledgerError('unavailable', `storage directory ${this.root} is not writable`, { cause: err })
+    }
+  }
+
+  private pathFor(key: string): string {
+    const path = resolve(this.root, ...assertValidKey(key).split('/'))
+    const rel = relative(this.root, path)
+    // assertValidKey already forbids '..'; this guards the invariant the whole store rests on.
+    if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..')) {
+      throw new FitledgerError('internal', `object key escapes the store: ${JSON.stringify(key)}`)
+    }
+    return path
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch (err) {
+    if (isMissing(err)) return false
+    throw err
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** ENOTDIR: a path component is a file, so the object cannot exist either. */
+function isMissing(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code
+  return code === 'ENOENT' || code === 'ENOTDIR'
+}

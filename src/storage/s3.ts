@@ -1,0 +1,111 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3'
+import { FitledgerError } from '../errors.js'
+import { assertValidKey, type ObjectStore } from './object-store.js'
+
+export interface S3StoreOptions {
+  readonly bucket: string
+  /** Prepended as `prefix/key`; '' for the bucket root. */
+  readonly prefix: string
+  readonly region: string
+  readonly endpoint?: string
+  readonly forcePathStyle: boolean
+  /** Left out in production: the SDK's default chain (env, profile, instance role) applies. */
+  readonly credentials?: S3ClientConfig['credentials']
+}
+
+/**
+ * Objects in an S3 bucket. Only a missing key is translated (not_found); network errors and
+ * 5xx propagate as they are, because they are transient and the worker retries them.
+ */
+export class S3ObjectStore implements ObjectStore {
+  readonly bucket: string
+  readonly prefix: string
+  private readonly client: S3Client
+
+  constructor(options: S3StoreOptions) {
+    this.bucket = options.bucket
+    this.prefix = options.prefix
+    this.client = new S3Client({
+      region: options.region,
+      endpoint: options.endpoint,
+      forcePathStyle: options.forcePathStyle,
+      credentials: options.credentials,
+      // s3rver and other S3 look-alikes reject the CRC checksums the SDK adds by default since 3.729.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    })
+  }
+
+  async put(key: string, bytes: Uint8Array): Promise<void> {
+    // Content-addressed: skipping a re-upload of a duplicate file is worth one HEAD.
+    if (await this.has(key)) return
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.fullKey(key),
+        Body: bytes,
+        ContentLength: bytes.byteLength,
+        ContentType: 'application/octet-stream',
+      }),
+    )
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.fullKey(key) }))
+      if (out.Body === undefined) throw new Error(`S3 returned no body for ${key}`)
+      return await out.Body.transformToByteArray()
+    } catch (err) {
+      if (isMissingKey(err)) throw new FitledgerError('not_found', `no stored object ${key}`, { cause: err })
+      throw err
+    }
+  }
+
+  async has(key: string): Promise<boolean> {
+    try {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.fullKey(key) }))
+      return true
+    } catch (err) {
+      if (isMissingKey(err)) return false
+      throw err
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    // S3 answers 204 for a missing key too.
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.fullKey(key) }))
+  }
+
+  async check(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }))
+    } catch (err) {
+      throw new FitledgerError('unavailable', `S3 bucket ${this.bucket} is not reachable`, { cause: err })
+    }
+  }
+
+  async close(): Promise<void> {
+    this.client.destroy()
+  }
+
+  private fullKey(key: string): string {
+    assertValidKey(key)
+    return this.prefix === '' ? key : `${this.prefix}/${key}`
+  }
+}
+
+/** GetObject says NoSuchKey; HeadObject has no body, so only its 404 says so. */
+function isMissingKey(err: unknown): boolean {
+  if (!(err instanceof S3ServiceException)) return false
+  if (err.name === 'NoSuchKey') return true
+  return err.name === 'NotFound' && err.$metadata.httpStatusCode === 404
+}
