@@ -1,0 +1,41 @@
+/**
+ * Step 5 of the data path: bytes → ParsedActivity[], one per session. Pure: no I/O, no clock.
+ * Formats are told apart by content (detect.ts); one level of gzip is unwrapped.
+ */
+import { FitledgerError } from '../errors.js'
+import type { ParsedActivity, ParseLimits } from '../model.js'
+import { detectFormat } from './detect.js'
+import { parseFit } from './fit/index.js'
+import { parseGpx } from './gpx.js'
+import { gunzipCapped } from './gunzip.js'
+import { parseTcx } from './tcx.js'
+
+export { detectFormat, type DetectedFormat } from './detect.js'
+
+export async function parse(bytes: Uint8Array, limits: ParseLimits): Promise<ParsedActivity[]> {
+  let format = detectFormat(bytes)
+  let body = bytes
+  const compressed = format === 'gzip'
+  if (format === 'gzip') {
+    body = await gunzipCapped(bytes, limits.maxUncompressedBytes)
+    format = detectFormat(body)
+    // A gzip inside a gzip is unwrapped no further: no device writes one, and each level
+    // would multiply what a small upload can inflate to.
+    if (format === 'gzip') throw new FitledgerError('unsupported_format', 'a gzip file inside a gzip file is not accepted')
+  }
+  switch (format) {
+    case 'fit':
+      return parseFit(body, compressed)
+    case 'gpx':
+      return parseGpx(body, compressed)
+    case 'tcx':
+      return parseTcx(body, compressed)
+    case 'zip':
+      throw new FitledgerError('unsupported_format', 'a zip archive is not a workout file; upload it as an archive')
+    default:
+      throw new FitledgerError(
+        'unsupported_format',
+        body.length === 0 ? 'the file is empty' : 'the content is not FIT, GPX or TCX',
+      )
+  }
+}
