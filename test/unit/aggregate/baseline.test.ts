@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { baselineKcalPerDay, mifflinStJeorKcalPerDay } from '../../../src/aggregate/baseline.js'
+import { baselineKcalPerDay } from '../../../src/aggregate/baseline.js'
+import { restingKcalPerDay } from '../../../src/analyse/energy/mifflin.js'
 
 describe('Mifflin–St Jeor and the daily baseline', () => {
   it.each([
@@ -12,7 +13,7 @@ describe('Mifflin–St Jeor and the daily baseline', () => {
     // 10*100 + 6.25*190 − 5*50 + 5 = 1000 + 1187.5 − 250 + 5 = 1942.5; × 1.375 = 2670.9375
     { sex: 'male', weight_kg: 100, height_cm: 190, age: 50, factor: 1.375, resting: 1942.5, baseline: 2670.9375 },
   ] as const)('$sex $weight_kg kg $height_cm cm $age y → $resting × $factor = $baseline', ({ factor, resting, baseline, ...athlete }) => {
-    expect(mifflinStJeorKcalPerDay(athlete)).toBeCloseTo(resting, 9)
+    expect(restingKcalPerDay(athlete)).toBeCloseTo(resting, 9)
     expect(baselineKcalPerDay(athlete, factor)).toBeCloseTo(baseline, 9)
   })
 })
