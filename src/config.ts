@@ -21,6 +21,9 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(104_857_600),
   /** Cap on a file's size after gunzip. */
   MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
+  /** Heap cap of each parser thread, and the time one file may take. */
+  PARSE_HEAP_MB: z.coerce.number().int().min(64).default(384),
+  PARSE_TIMEOUT_S: z.coerce.number().int().min(1).default(60),
   /** An upload left queued or processing longer than this is queued again. */
   RECONCILE_AFTER_S: z.coerce.number().int().min(1).default(120),
   RECONCILE_EVERY_S: z.coerce.number().int().min(1).default(30),

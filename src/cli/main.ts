@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises'
+import { Command, CommanderError } from 'commander'
+import { ConfigError } from '../config.js'
+import { FitledgerError } from '../errors.js'
+import type { CliContext } from './context.js'
+import { runInspect } from './inspect.js'
+import { migrateCommand } from './migrate.js'
+import { ServiceDownError } from './runtime.js'
+import { serveCommand } from './serve.js'
+import { startCommand } from './start.js'
+import { userCreateCommand } from './user.js'
+import { workCommand } from './work.js'
+
+// The AWS SDK warns on every start that a future release will need Node 22; we pin ours.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => resolve(signal))
+  })
+}
+
+function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const run = (work: () => Promise<number>) => async () => setExit(await work())
+  const program = new Command('fitledger')
+    .description('Workout files in, weekly regimen answers out')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
+
+  program.command('migrate').description('apply the migrations to DATABASE_URL (creating it if needed)').action(run(() => migrateCommand(ctx)))
+  program.command('serve').description('run the HTTP API').action(run(() => serveCommand(ctx)))
+  program.command('work').description('run one worker process').action(run(() => workCommand(ctx)))
+  program.command('start').description('migrate, then run the API and a worker together').action(run(() => startCommand(ctx)))
+
+  const user = program.command('user').description('manage users')
+  user
+    .command('create')
+    .description('create a user and print a fresh API token once')
+    .requiredOption('--email <email>', 'the user\'s email address')
+    .option('--name <name>', 'display name')
+    .option('--json', 'print {"id","email","token"}')
+    .action((opts: { email: string; name?: string; json?: boolean }) => run(() => userCreateCommand(ctx, opts))())
+
+  program
+    .command('inspect')
+    .description('analyse workout files offline (no service needed)')
+    .argument('<files...>', 'FIT, GPX or TCX files, gzipped or not')
+    .option('--json', 'one JSON object per activity and line')
+    .option('--ignore-declared-sport', 'infer the sport as if the file declared none')
+    .option('--profile <file>', 'athlete profile JSON')
+    .action((files: string[], opts: { json?: boolean; ignoreDeclaredSport?: boolean; profile?: string }) =>
+      run(() =>
+        runInspect(
+          files,
+          { json: opts.json === true, ignoreDeclaredSport: opts.ignoreDeclaredSport === true, ...(opts.profile ? { profilePath: opts.profile } : {}) },
+          { stdout: ctx.stdout, stderr: ctx.stderr, readFile: async (p) => new Uint8Array(await readFile(p)) },
+        ),
+      )(),
+    )
+  return program
+}
+
+/** Runs one command and returns its exit code; expected failures print one line, not a stack. */
+export async function main(argv: readonly string[], ctx?: Partial<CliContext>): Promise<number> {
+  const context: CliContext = {
+    env: ctx?.env ?? process.env,
+    stdout: ctx?.stdout ?? process.stdout,
+    stderr: ctx?.stderr ?? process.stderr,
+    stopSignal: ctx?.stopSignal ?? stopSignal(),
+  }
+  let code = 0
+  try {
+    await buildProgram(context, (c) => (code = c)).parseAsync([...argv], { from: 'user' })
+    return code
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode
+    if (err instanceof ServiceDownError || err instanceof ConfigError || err instanceof FitledgerError) {
+      context.stderr.write(`fitledger: ${err.message}\n`)
+      return err instanceof ConfigError ? 78 : 1
+    }
+    throw err
+  }
+}

@@ -1,0 +1,110 @@
+import type { ConnectionOptions, Queue } from 'bullmq'
+import { Redis } from 'ioredis'
+import type { Kysely } from 'kysely'
+import { Migrator } from 'kysely'
+import type { Config } from '../config.js'
+import { connectDb, ensureDatabase } from '../db/connect.js'
+import { FolderMigrationProvider } from '../db/migrate.js'
+import type { Database } from '../db/tables.js'
+import { createIngestQueue, type IngestJob } from '../queue/ingest-queue.js'
+import { createObjectStore } from '../storage/from-url.js'
+import type { ObjectStore } from '../storage/object-store.js'
+
+/** A service fitledger needs is down; the message says how to start it. Printed as one line. */
+export class ServiceDownError extends Error {
+  override readonly name = 'ServiceDownError'
+}
+
+export interface Services {
+  readonly db: Kysely<Database>
+  readonly storage: ObjectStore
+  readonly queue: Queue<IngestJob>
+  readonly connection: ConnectionOptions
+  close(): Promise<void>
+}
+
+const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'
+const START_REDIS = 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no'
+
+export function redisConnection(redisUrl: string): ConnectionOptions {
+  const url = new URL(redisUrl)
+  return {
+    host: url.hostname || '127.0.0.1',
+    port: Number(url.port || 6379),
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    db: Number(url.pathname.replace('/', '') || 0),
+    ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+    // BullMQ workers block on Redis and must retry forever rather than fail a command.
+    maxRetriesPerRequest: null,
+  }
+}
+
+function isConnectionRefused(err: unknown): boolean {
+  const code = (err as { code?: string }).code
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH'
+}
+
+export async function checkPostgres(databaseUrl: string): Promise<void> {
+  try {
+    await ensureDatabase(databaseUrl)
+  } catch (err) {
+    const where = new URL(databaseUrl).host
+    if (isConnectionRefused(err)) throw new ServiceDownError(`Postgres is not reachable at ${where}. Start it with: ${START_POSTGRES}`)
+    throw new ServiceDownError(`Postgres at ${where} refused us: ${(err as Error).message}`)
+  }
+}
+
+export async function checkRedis(redisUrl: string): Promise<void> {
+  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    await client.ping()
+  } catch {
+    throw new ServiceDownError(`Redis is not reachable at ${new URL(redisUrl).host}. Start it with: ${START_REDIS}`)
+  } finally {
+    client.disconnect()
+  }
+}
+
+export async function assertMigrated(db: Kysely<Database>): Promise<void> {
+  const migrations = await new Migrator({ db, provider: new FolderMigrationProvider() }).getMigrations()
+  const pending = migrations.filter((m) => m.executedAt === undefined)
+  if (pending.length > 0) {
+    throw new ServiceDownError(`the database has ${pending.length} pending migration(s): run \`npx fitledger migrate\` first`)
+  }
+}
+
+/** Connects to Postgres, Redis and storage, with a one-line message for whichever is down. */
+export async function openServices(config: Config, options: { poolSize?: number } = {}): Promise<Services> {
+  await checkPostgres(config.DATABASE_URL)
+  await checkRedis(config.REDIS_URL)
+  const db = connectDb(config.DATABASE_URL, { max: options.poolSize ?? 10 })
+  const storage = createObjectStore(config)
+  try {
+    await assertMigrated(db)
+    await storage.check().catch((err: Error) => {
+      throw new ServiceDownError(`storage at ${config.STORAGE_URL} is not usable: ${err.message}`)
+    })
+  } catch (err) {
+    await db.destroy()
+    throw err
+  }
+  const connection = redisConnection(config.REDIS_URL)
+  // The API's producer fails fast while Redis is down (the reconciler queues the upload later)
+  // instead of holding the request open.
+  const queue = createIngestQueue({ ...connection, enableOfflineQueue: false } as ConnectionOptions, config.QUEUE_PREFIX)
+  queue.on('error', () => {})
+  return {
+    db,
+    storage,
+    queue,
+    connection,
+    async close() {
+      await queue.close()
+      await storage.close?.()
+      await db.destroy()
+    },
+  }
+}

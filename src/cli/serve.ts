@@ -1,0 +1,26 @@
+import type { Config } from '../config.js'
+import { buildApp } from '../http/app.js'
+import type { Logger } from '../log.js'
+import { createMetrics, type Metrics } from '../metrics.js'
+import { type CliContext, configAndLog } from './context.js'
+import { openServices, type Services } from './runtime.js'
+
+/** Listens until closed; close() stops taking requests and waits for those in flight. */
+export async function startApi(config: Config, log: Logger, services: Services, metrics: Metrics) {
+  const app = await buildApp({ ...services, log, metrics, maxUploadBytes: config.MAX_UPLOAD_BYTES })
+  const address = await app.listen({ port: config.PORT, host: config.HOST })
+  log.info({ address }, 'fitledger API listening')
+  return { address, close: () => app.close() }
+}
+
+/** `fitledger serve`: the HTTP API. */
+export async function serveCommand(ctx: CliContext): Promise<number> {
+  const { config, log } = configAndLog(ctx)
+  const services = await openServices(config)
+  const api = await startApi(config, log, services, createMetrics())
+  const signal = await ctx.stopSignal
+  log.info({ signal }, 'shutting down')
+  await api.close()
+  await services.close()
+  return 0
+}

@@ -1,0 +1,23 @@
+import { createMetrics } from '../metrics.js'
+import { type CliContext, configAndLog } from './context.js'
+import { migrateCommand } from './migrate.js'
+import { openServices } from './runtime.js'
+import { startApi } from './serve.js'
+import { startIngestWorker } from './work.js'
+
+/** `npm start`: migrations, then the API and a worker in one process. */
+export async function startCommand(ctx: CliContext): Promise<number> {
+  const migrated = await migrateCommand(ctx)
+  if (migrated !== 0) return migrated
+  const { config, log } = configAndLog(ctx)
+  const services = await openServices(config)
+  const metrics = createMetrics()
+  const worker = startIngestWorker(config, log, services, metrics)
+  const api = await startApi(config, log, services, metrics)
+  const signal = await ctx.stopSignal
+  log.info({ signal }, 'shutting down')
+  await api.close()
+  await worker.close()
+  await services.close()
+  return 0
+}

@@ -1,0 +1,45 @@
+import type { Config } from '../config.js'
+import type { Logger } from '../log.js'
+import { createMetrics, type Metrics } from '../metrics.js'
+import { startWorker } from '../../workers/main.js'
+import { createParsePool } from '../../workers/parse-pool.js'
+import { type CliContext, configAndLog } from './context.js'
+import { openServices, type Services } from './runtime.js'
+
+export function startIngestWorker(config: Config, log: Logger, services: Services, metrics: Metrics) {
+  const pool = createParsePool({
+    limits: { maxUncompressedBytes: config.MAX_UNCOMPRESSED_BYTES },
+    threads: config.WORKER_CONCURRENCY,
+    heapMb: config.PARSE_HEAP_MB,
+    timeoutS: config.PARSE_TIMEOUT_S,
+  })
+  const running = startWorker({
+    ...services,
+    log,
+    metrics,
+    parse: (bytes) => pool.parse(bytes),
+    prefix: config.QUEUE_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+    reconcileAfterS: config.RECONCILE_AFTER_S,
+    reconcileEveryS: config.RECONCILE_EVERY_S,
+  })
+  log.info({ concurrency: config.WORKER_CONCURRENCY }, 'fitledger worker started')
+  return {
+    async close() {
+      await running.close()
+      await pool.close()
+    },
+  }
+}
+
+/** `fitledger work`: one worker process; run as many as you like against the same services. */
+export async function workCommand(ctx: CliContext): Promise<number> {
+  const { config, log } = configAndLog(ctx)
+  const services = await openServices(config)
+  const worker = startIngestWorker(config, log, services, createMetrics())
+  const signal = await ctx.stopSignal
+  log.info({ signal }, 'shutting down: finishing running jobs')
+  await worker.close()
+  await services.close()
+  return 0
+}

@@ -1,0 +1,138 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+/** The Postgres schema as kysely sees it (migrations/ is the source of truth). */
+export interface Database {
+  users: UsersTable
+  api_tokens: ApiTokensTable
+  profiles: ProfilesTable
+  uploads: UploadsTable
+  activities: ActivitiesTable
+  laps: LapsTable
+  activity_streams: ActivityStreamsTable
+}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+
+export interface UsersTable {
+  id: Generated<string>
+  email: string
+  name: string | null
+  created_at: Generated<Date>
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>
+  user_id: string
+  token_sha256: Buffer
+  label: string | null
+  created_at: Generated<Date>
+  last_used_at: Date | null
+  revoked_at: Date | null
+}
+
+export interface ProfilesTable {
+  user_id: string
+  sex: 'male' | 'female' | null
+  birth_year: number | null
+  weight_kg: number | null
+  height_cm: number | null
+  hr_rest: number | null
+  hr_max: number | null
+  time_zone: Generated<string>
+  goals: ColumnType<Record<string, number>, string | undefined, string>
+  updated_at: Generated<Date>
+}
+
+export type UploadStatus = 'queued' | 'processing' | 'done' | 'failed' | 'duplicate' | 'skipped'
+export const FINAL_STATUSES: readonly UploadStatus[] = ['done', 'failed', 'duplicate', 'skipped']
+
+export interface UploadsTable {
+  id: string
+  user_id: string
+  parent_id: string | null
+  kind: Generated<'file' | 'archive'>
+  filename: string
+  object_key: string
+  content_sha256: string
+  size_bytes: ColumnType<string, number | bigint, number | bigint>
+  status: UploadStatus
+  error_code: string | null
+  error_message: string | null
+  activity_ids: ColumnType<string[], string[] | undefined, string[]>
+  duplicate_rule: string | null
+  external_id: string | null
+  sport_override: string | null
+  name_override: string | null
+  attempts: Generated<number>
+  created_at: Generated<Date>
+  updated_at: Timestamp
+  finished_at: Date | null
+}
+export type UploadRow = Selectable<UploadsTable>
+
+export interface ActivitiesTable {
+  id: Generated<string>
+  user_id: string
+  upload_id: string
+  content_sha256: string
+  session_index: number
+  name: string | null
+  device: string | null
+  file_serial: string | null
+  file_created_at: Date | null
+  format: string
+  compressed: boolean
+  declared_sport: string | null
+  sport: string
+  sport_source: string
+  sport_confidence: number
+  intervals: boolean
+  work_bouts: ColumnType<unknown[], string, string>
+  start_time: ColumnType<Date, Date | string, Date | string>
+  local_start_time: string | null
+  elapsed_s: number
+  moving_s: number
+  distance_m: number | null
+  hr_avg: number | null
+  hr_max: number | null
+  hr_min: number | null
+  hr_zones_s: number[]
+  trimp: number | null
+  energy_kcal: number
+  energy_source: string
+  samples: number
+  laps: number
+  flags: string[]
+  assumed: string[]
+  created_at: Generated<Date>
+  updated_at: Timestamp
+}
+export type ActivityRow = Selectable<ActivitiesTable>
+export type NewActivity = Insertable<ActivitiesTable>
+
+export interface LapsTable {
+  activity_id: string
+  lap_index: number
+  start_s: number
+  elapsed_s: number
+  timer_s: number | null
+  distance_m: number | null
+  intensity: string | null
+  calories_kcal: number | null
+  avg_hr_bpm: number | null
+  max_hr_bpm: number | null
+}
+
+export interface ActivityStreamsTable {
+  activity_id: string
+  sample_count: number
+  time_s: Buffer
+  heart_rate_bpm: Buffer | null
+  distance_m: Buffer | null
+  speed_mps: Buffer | null
+  cadence_rpm: Buffer | null
+  power_w: Buffer | null
+  lat_deg: Buffer | null
+  lng_deg: Buffer | null
+  altitude_m: Buffer | null
+}

@@ -1,0 +1,135 @@
+import { type Kysely, sql } from 'kysely'
+import type { FitledgerError } from '../errors.js'
+import { type Cursor, encodeCursor } from './cursor.js'
+import type { Database, UploadRow, UploadStatus } from './tables.js'
+
+export interface NewUpload {
+  readonly id: string
+  readonly user_id: string
+  readonly parent_id?: string | null
+  readonly kind?: 'file' | 'archive'
+  readonly filename: string
+  readonly object_key: string
+  readonly content_sha256: string
+  readonly size_bytes: number
+  readonly status: UploadStatus
+  readonly activity_ids?: string[]
+  readonly duplicate_rule?: string | null
+  readonly external_id?: string | null
+  readonly sport_override?: string | null
+  readonly name_override?: string | null
+}
+
+export async function insertUploads(db: Kysely<Database>, uploads: readonly NewUpload[]): Promise<void> {
+  if (uploads.length === 0) return
+  await db
+    .insertInto('uploads')
+    .values(
+      uploads.map((u) => ({
+        ...u,
+        parent_id: u.parent_id ?? null,
+        kind: u.kind ?? 'file',
+        activity_ids: u.activity_ids ?? [],
+        duplicate_rule: u.duplicate_rule ?? null,
+        external_id: u.external_id ?? null,
+        sport_override: u.sport_override ?? null,
+        name_override: u.name_override ?? null,
+        finished_at: u.status === 'queued' ? null : new Date(),
+      })),
+    )
+    .execute()
+}
+
+export async function getUpload(db: Kysely<Database>, id: string, userId?: string): Promise<UploadRow | undefined> {
+  let query = db.selectFrom('uploads').selectAll().where('id', '=', id)
+  if (userId !== undefined) query = query.where('user_id', '=', userId)
+  return query.executeTakeFirst()
+}
+
+export interface UploadPage {
+  readonly uploads: UploadRow[]
+  readonly next_cursor: string | null
+}
+
+/** Newest first; the cursor is the last row's (created_at, id). */
+export async function listUploads(
+  db: Kysely<Database>,
+  userId: string,
+  options: { status?: UploadStatus; limit: number; cursor?: Cursor },
+): Promise<UploadPage> {
+  let query = db
+    .selectFrom('uploads')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1)
+  if (options.status) query = query.where('status', '=', options.status)
+  if (options.cursor) {
+    const { at, id } = options.cursor
+    query = query.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`)
+  }
+  const rows = await query.execute()
+  const more = rows.length > options.limit
+  const page = rows.slice(0, options.limit)
+  const last = page[page.length - 1]
+  return { uploads: page, next_cursor: more && last ? encodeCursor(last.created_at, last.id) : null }
+}
+
+/**
+ * Claims an upload for processing. Returns undefined when it has already reached a final
+ * status, so a job that runs twice does nothing the second time.
+ */
+export async function startProcessing(db: Kysely<Database>, id: string): Promise<UploadRow | undefined> {
+  return db
+    .updateTable('uploads')
+    .set({ status: 'processing', attempts: sql`attempts + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'processing'])
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export async function failUpload(db: Kysely<Database>, id: string, err: FitledgerError): Promise<void> {
+  await db
+    .updateTable('uploads')
+    .set({
+      status: 'failed',
+      error_code: err.code,
+      error_message: err.message.slice(0, 2000),
+      updated_at: sql`now()`,
+      finished_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'processing'])
+    .execute()
+}
+
+/** Uploads that should have finished by now: their job was lost, or its worker died. */
+export async function findStuckUploads(db: Kysely<Database>, olderThanS: number, limit = 1000): Promise<string[]> {
+  const rows = await db
+    .selectFrom('uploads')
+    .select('id')
+    .where('status', 'in', ['queued', 'processing'])
+    .where('kind', '=', 'file')
+    .where('updated_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanS})`)
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+export async function touchUploads(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return
+  await db.updateTable('uploads').set({ updated_at: sql`now()` }).where('id', 'in', ids).execute()
+}
+
+export async function countUploadsByStatus(
+  db: Kysely<Database>,
+): Promise<{ status: string; error_code: string | null; count: number }[]> {
+  return db
+    .selectFrom('uploads')
+    .select(['status', 'error_code', db.fn.countAll<number>().as('count')])
+    .groupBy(['status', 'error_code'])
+    .execute()
+}

@@ -1,0 +1,51 @@
+import multipart from '@fastify/multipart'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Logger } from '../log.js'
+import type { AcceptDeps } from './accept-upload.js'
+import { registerAuth } from './auth.js'
+import { registerErrorHandling } from './errors.js'
+import { type ActivityRouteDeps, registerActivityRoutes } from './routes/activities.js'
+import { type HealthDeps, registerHealthRoutes } from './routes/health.js'
+import { registerUploadRoutes } from './routes/uploads.js'
+
+export interface AppDeps extends AcceptDeps, HealthDeps, ActivityRouteDeps {
+  readonly log: Logger
+  readonly maxUploadBytes: number
+}
+
+/** Builds the API without listening, so tests can `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, bodyLimit: 1024 * 1024 })
+  registerErrorHandling(app)
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'fitledger', version: '0.1.0', description: 'Workout-file ingestion and weekly regimen reports' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  registerHealthRoutes(app, deps)
+
+  await app.register(
+    async (v1) => {
+      registerAuth(v1, deps.db)
+      registerActivityRoutes(v1, deps)
+      // Uploads take raw bytes of any type, or multipart; each in a scope of its own parsers.
+      await v1.register(async (uploads) => {
+        uploads.removeAllContentTypeParsers()
+        uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxUploadBytes }, (_req, body, done) =>
+          done(null, body),
+        )
+        await uploads.register(multipart, {
+          limits: { fileSize: deps.maxUploadBytes, files: 1000, parts: 2000, fields: 20, fieldSize: 64 * 1024 },
+        })
+        registerUploadRoutes(uploads, deps)
+      })
+    },
+    { prefix: '/v1' },
+  )
+  return app
+}

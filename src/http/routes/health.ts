@@ -1,0 +1,79 @@
+import type { Queue } from 'bullmq'
+import type { FastifyInstance } from 'fastify'
+import { type Kysely, sql } from 'kysely'
+import { Gauge } from 'prom-client'
+import type { Database } from '../../db/tables.js'
+import { countUploadsByStatus } from '../../db/uploads.js'
+import type { Metrics } from '../../metrics.js'
+import type { IngestJob } from '../../queue/ingest-queue.js'
+import type { ObjectStore } from '../../storage/object-store.js'
+
+export interface HealthDeps {
+  readonly db: Kysely<Database>
+  readonly queue: Queue<IngestJob>
+  readonly storage: ObjectStore
+  readonly metrics: Metrics
+}
+
+const CHECK_TIMEOUT_MS = 2000
+
+async function probe(check: () => Promise<unknown>): Promise<string> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS)
+  })
+  try {
+    await Promise.race([check(), timeout])
+    return 'ok'
+  } catch (err) {
+    return `down: ${(err as Error).message}`
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Gauges read at scrape time, so they agree across every API and worker process. */
+function registerStateGauges(deps: HealthDeps): void {
+  new Gauge({
+    name: 'fitledger_uploads',
+    help: 'Uploads in Postgres by status and error code.',
+    labelNames: ['status', 'code'],
+    registers: [deps.metrics.registry],
+    async collect() {
+      this.reset()
+      for (const row of await countUploadsByStatus(deps.db)) {
+        this.set({ status: row.status, code: row.error_code ?? '' }, Number(row.count))
+      }
+    },
+  })
+  new Gauge({
+    name: 'fitledger_queue_jobs',
+    help: 'Ingest jobs in Redis by state.',
+    labelNames: ['state'],
+    registers: [deps.metrics.registry],
+    async collect() {
+      const counts = await deps.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')
+      for (const [state, count] of Object.entries(counts)) this.set({ state }, count)
+    },
+  })
+}
+
+export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
+  registerStateGauges(deps)
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
+
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    const checks = {
+      database: await probe(() => sql`select 1`.execute(deps.db)),
+      redis: await probe(() => deps.queue.getJobCounts('waiting')),
+      storage: await probe(() => deps.storage.check()),
+    }
+    const ready = Object.values(checks).every((c) => c === 'ok')
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks })
+  })
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    const text = await deps.metrics.registry.metrics()
+    return reply.type(deps.metrics.registry.contentType).send(text)
+  })
+}

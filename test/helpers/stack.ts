@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { redisConnection } from '../../src/cli/runtime.js'
+import { createUser, issueToken } from '../../src/db/users.js'
+import { buildApp } from '../../src/http/app.js'
+import { createLogger } from '../../src/log.js'
+import { createMetrics } from '../../src/metrics.js'
+import { createIngestQueue } from '../../src/queue/ingest-queue.js'
+import { LocalObjectStore } from '../../src/storage/local.js'
+import { type RunningWorker, startWorker } from '../../workers/main.js'
+import { createParsePool, type ParsePool } from '../../workers/parse-pool.js'
+import { createTestDb, type TestDb } from './db.js'
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+export interface Stack {
+  readonly app: FastifyInstance
+  readonly testDb: TestDb
+  readonly storage: LocalObjectStore
+  readonly queue: ReturnType<typeof createIngestQueue>
+  readonly prefix: string
+  readonly pool: ParsePool
+  worker: RunningWorker | null
+  startWorker(): RunningWorker
+  /** A new user and a bearer header for it. */
+  user(email?: string): Promise<{ id: string; headers: { authorization: string } }>
+  close(): Promise<void>
+}
+
+/**
+ * The real thing, in-process: Fastify (inject), BullMQ on the local Redis under a prefix of
+ * its own, a cloned Postgres database, and a local object store in a temporary folder.
+ */
+export async function startStack(options: { worker?: boolean; maxUploadBytes?: number } = {}): Promise<Stack> {
+  const testDb = await createTestDb()
+  const dir = await mkdtemp(join(tmpdir(), 'fitledger-objects-'))
+  const storage = new LocalObjectStore(dir)
+  const prefix = `fltest-${randomBytes(4).toString('hex')}`
+  const connection = redisConnection(REDIS_URL)
+  const queue = createIngestQueue(connection, prefix)
+  const log = createLogger('silent', { pretty: false })
+  const metrics = createMetrics()
+  const pool = createParsePool({ limits: { maxUncompressedBytes: 256 * 1024 * 1024 }, threads: 2, heapMb: 384, timeoutS: 60 })
+  const app = await buildApp({
+    db: testDb.db,
+    storage,
+    queue,
+    log,
+    metrics,
+    maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
+  })
+  const stack: Stack = {
+    app,
+    testDb,
+    storage,
+    queue,
+    prefix,
+    pool,
+    worker: null,
+    startWorker() {
+      stack.worker = startWorker({
+        db: testDb.db,
+        storage,
+        queue,
+        connection,
+        prefix,
+        log,
+        metrics,
+        parse: (bytes) => pool.parse(bytes),
+        concurrency: 2,
+        reconcileAfterS: 3600,
+        reconcileEveryS: 3600,
+      })
+      return stack.worker
+    },
+    async user(email) {
+      const user = await createUser(testDb.db, email ?? `u-${randomBytes(4).toString('hex')}@example.test`, null)
+      const token = await issueToken(testDb.db, user.id)
+      return { id: user.id, headers: { authorization: `Bearer ${token}` } }
+    },
+    async close() {
+      await stack.worker?.close()
+      await pool.close()
+      await app.close()
+      await queue.obliterate({ force: true }).catch(() => undefined)
+      await queue.close()
+      await testDb.drop()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+  if (options.worker !== false) stack.startWorker()
+  return stack
+}
+
+const FINAL = new Set(['done', 'failed', 'duplicate', 'skipped'])
+
+/** Polls GET /v1/uploads/:id until the upload reaches a final status. */
+export async function waitForUpload(
+  stack: Stack,
+  headers: { authorization: string },
+  id: string,
+  timeoutMs = 30_000,
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const res = await stack.app.inject({ method: 'GET', url: `/v1/uploads/${id}`, headers })
+    const body = res.json() as Record<string, unknown>
+    if (FINAL.has(body.status as string)) return body
+    if (Date.now() > deadline) throw new Error(`upload ${id} still ${String(body.status)} after ${timeoutMs} ms`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}

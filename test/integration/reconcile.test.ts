@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../../src/log.js'
+import { jobIdFor } from '../../src/queue/ingest-queue.js'
+import { ingest } from '../../workers/ingest.js'
+import { reconcileOnce } from '../../workers/reconcile.js'
+import { corpusFile } from '../helpers/corpus.js'
+import { type Stack, startStack, waitForUpload } from '../helpers/stack.js'
+
+// Redis here keeps nothing on disk: Postgres must be enough to finish every accepted upload.
+let stack: Stack
+let alice: Awaited<ReturnType<Stack['user']>>
+const log = createLogger('silent', { pretty: false })
+
+beforeAll(async () => {
+  stack = await startStack({ worker: false })
+  alice = await stack.user()
+})
+afterAll(async () => stack?.close())
+
+async function uploadRaw(name: string, bytes: Uint8Array): Promise<string> {
+  const res = await stack.app.inject({ method: 'POST', url: `/v1/uploads?filename=${name}`, headers: { ...alice.headers, 'content-type': 'application/octet-stream' }, body: Buffer.from(bytes) })
+  expect(res.statusCode).toBe(202)
+  return res.json().uploads[0].id
+}
+
+describe('the reconciler', () => {
+  it('re-queues an upload whose job vanished from Redis, and it reaches done', async () => {
+    const id = await uploadRaw('walk.fit', corpusFile('fit/python-fitparse__garmin-fenix-5-walk.fit'))
+    const job = await stack.queue.getJob(jobIdFor(id))
+    await job!.remove() // as if Redis restarted empty
+    expect(await stack.queue.getJob(jobIdFor(id))).toBeUndefined()
+
+    expect(await reconcileOnce({ db: stack.testDb.db, queue: stack.queue, log }, 3600)).toBe(0) // not stuck long enough
+    expect(await reconcileOnce({ db: stack.testDb.db, queue: stack.queue, log }, 0)).toBe(1)
+    stack.startWorker()
+    const done = await waitForUpload(stack, alice.headers, id)
+    expect(done.status).toBe('done')
+    await stack.worker!.close()
+    stack.worker = null
+  })
+
+  it('leaves a job that is still waiting alone', async () => {
+    const id = await uploadRaw('bike.fit', corpusFile('fit/python-fitparse__garmin-fenix-5-bike.fit'))
+    expect(await reconcileOnce({ db: stack.testDb.db, queue: stack.queue, log }, 0)).toBe(0)
+    expect(await stack.queue.getJob(jobIdFor(id))).toBeDefined()
+  })
+})
+
+describe('idempotent processing', () => {
+  it('running the same upload twice makes one activity', async () => {
+    const id = await uploadRaw('run2.fit', corpusFile('fit/python-fitparse__activity-small-fenix2-run.fit'))
+    const deps = { db: stack.testDb.db, storage: stack.storage, parse: stack.pool.parse }
+    // A worker that crashed after its commit leaves the job to run again: simulate both runs.
+    const first = await ingest(deps, id)
+    await stack.testDb.db.updateTable('uploads').set({ status: 'processing' }).where('id', '=', id).execute()
+    const second = await ingest(deps, id)
+    expect(first).toMatchObject({ status: 'done' })
+    expect(second).toMatchObject({ status: 'done', activity_ids: (first as { activity_ids: string[] }).activity_ids })
+    const rows = await stack.testDb.db.selectFrom('activities').select('id').where('upload_id', '=', id).execute()
+    expect(rows).toHaveLength(1)
+    expect(await ingest(deps, id)).toBe('already_final')
+  })
+})
