@@ -8,6 +8,7 @@ import { migrateCommand } from './migrate.js'
 import { ServiceDownError } from './runtime.js'
 import { serveCommand } from './serve.js'
 import { startCommand } from './start.js'
+import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token.js'
 import { userCreateCommand } from './user.js'
 import { workCommand } from './work.js'
 
@@ -40,6 +41,26 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option('--name <name>', 'display name')
     .option('--json', 'print {"id","email","token"}')
     .action((opts: { email: string; name?: string; json?: boolean }) => run(() => userCreateCommand(ctx, opts))())
+
+  const token = program.command('token').description('manage API tokens')
+  token
+    .command('create')
+    .description('issue a new token for a user (shown once)')
+    .requiredOption('--user <email>', 'the user')
+    .option('--label <label>', 'what the token is for')
+    .option('--json', 'print {"user_id","email","token"}')
+    .action((opts: { user: string; label?: string; json?: boolean }) => run(() => tokenCreateCommand(ctx, opts))())
+  token
+    .command('revoke')
+    .description('revoke a token, by its value or its id')
+    .argument('<token-or-id>')
+    .requiredOption('--user <email>', 'the user')
+    .action((value: string, opts: { user: string }) => run(() => tokenRevokeCommand(ctx, value, opts))())
+  token
+    .command('list')
+    .description("list a user's tokens (ids and labels)")
+    .requiredOption('--user <email>', 'the user')
+    .action((opts: { user: string }) => run(() => tokenListCommand(ctx, opts))())
 
   program
     .command('inspect')

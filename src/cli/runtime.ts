@@ -108,3 +108,15 @@ export async function openServices(config: Config, options: { poolSize?: number 
     },
   }
 }
+
+/** Runs a short command against a migrated database, and closes it whatever happens. */
+export async function withDatabase<T>(databaseUrl: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  await checkPostgres(databaseUrl)
+  const db = connectDb(databaseUrl, { max: 2 })
+  try {
+    await assertMigrated(db)
+    return await work(db)
+  } finally {
+    await db.destroy()
+  }
+}

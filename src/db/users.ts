@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { FitledgerError } from '../errors.js'
 import type { Database } from './tables.js'
@@ -45,13 +45,48 @@ export async function issueToken(db: Kysely<Database>, userId: string, label: st
   return token
 }
 
-/** The user a token belongs to, or undefined for an unknown or revoked token. */
+/**
+ * The user a token belongs to, or undefined for an unknown or revoked token. The lookup is by
+ * SHA-256 of the token, so a timing difference in the index can only reveal bits of a hash the
+ * caller cannot steer; the final comparison is constant-time all the same.
+ */
 export async function userIdForToken(db: Kysely<Database>, token: string): Promise<string | undefined> {
+  if (token.length > 200) return undefined
+  const hash = hashToken(token)
   const row = await db
     .selectFrom('api_tokens')
-    .select('user_id')
-    .where('token_sha256', '=', hashToken(token))
+    .select(['user_id', 'token_sha256'])
+    .where('token_sha256', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
-  return row?.user_id
+  return row && timingSafeEqual(row.token_sha256, hash) ? row.user_id : undefined
+}
+
+export interface TokenInfo {
+  readonly id: string
+  readonly label: string | null
+  readonly created_at: Date
+  readonly revoked_at: Date | null
+}
+
+export async function listTokens(db: Kysely<Database>, userId: string): Promise<TokenInfo[]> {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'label', 'created_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute()
+}
+
+/** Revokes by token value or token id; returns how many were revoked (0 or 1). */
+export async function revokeToken(db: Kysely<Database>, userId: string, tokenOrId: string): Promise<number> {
+  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tokenOrId)
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where(byId ? 'id' : 'token_sha256', '=', byId ? tokenOrId : hashToken(tokenOrId))
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
