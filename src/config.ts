@@ -21,12 +21,22 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(104_857_600),
   /** Cap on a file's size after gunzip. */
   MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
+  /** Archive caps (issue 6): going past one rejects the archive with `archive_rejected`. */
+  ARCHIVE_MAX_ENTRIES: z.coerce.number().int().min(1).default(50_000),
+  ARCHIVE_MAX_TOTAL_BYTES: z.coerce.number().int().min(1).default(8 * 1024 * 1024 * 1024),
+  ARCHIVE_MAX_ENTRY_BYTES: z.coerce.number().int().min(1).default(64 * 1024 * 1024),
+  ARCHIVE_MAX_RATIO: z.coerce.number().min(1).default(200),
+  ARCHIVE_MAX_DEPTH: z.coerce.number().int().min(0).max(3).default(1),
   /** Heap cap of each parser thread, and the time one file may take. */
   PARSE_HEAP_MB: z.coerce.number().int().min(64).default(384),
   PARSE_TIMEOUT_S: z.coerce.number().int().min(1).default(60),
   /** An upload left queued or processing longer than this is queued again. */
   RECONCILE_AFTER_S: z.coerce.number().int().min(1).default(120),
   RECONCILE_EVERY_S: z.coerce.number().int().min(1).default(30),
+  /** Per-token request budgets and the uploads one API process receives at once. */
+  RATE_LIMIT_UPLOADS_PER_MIN: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_REPORTS_PER_MIN: z.coerce.number().int().min(1).default(600),
+  MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).default(32),
   QUEUE_PREFIX: z.string().min(1).default('fitledger'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })

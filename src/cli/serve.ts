@@ -7,7 +7,17 @@ import { openServices, type Services } from './runtime.js'
 
 /** Listens until closed; close() stops taking requests and waits for those in flight. */
 export async function startApi(config: Config, log: Logger, services: Services, metrics: Metrics) {
-  const app = await buildApp({ ...services, log, metrics, maxUploadBytes: config.MAX_UPLOAD_BYTES })
+  const app = await buildApp({
+    ...services,
+    log,
+    metrics,
+    maxUploadBytes: config.MAX_UPLOAD_BYTES,
+    limits: {
+      uploadsPerMinute: config.RATE_LIMIT_UPLOADS_PER_MIN,
+      reportsPerMinute: config.RATE_LIMIT_REPORTS_PER_MIN,
+      maxConcurrentUploads: config.MAX_CONCURRENT_UPLOADS,
+    },
+  })
   const address = await app.listen({ port: config.PORT, host: config.HOST })
   log.info({ address }, 'fitledger API listening')
   return { address, close: () => app.close() }

@@ -6,6 +6,7 @@ import type { Logger } from '../log.js'
 import type { AcceptDeps } from './accept-upload.js'
 import { registerAuth } from './auth.js'
 import { registerErrorHandling } from './errors.js'
+import { limitConcurrentUploads, type PressureLimits, registerRateLimit } from './pressure.js'
 import { type ActivityRouteDeps, registerActivityRoutes } from './routes/activities.js'
 import { type HealthDeps, registerHealthRoutes } from './routes/health.js'
 import { registerUploadRoutes } from './routes/uploads.js'
@@ -13,6 +14,7 @@ import { registerUploadRoutes } from './routes/uploads.js'
 export interface AppDeps extends AcceptDeps, HealthDeps, ActivityRouteDeps {
   readonly log: Logger
   readonly maxUploadBytes: number
+  readonly limits: PressureLimits
 }
 
 /** Builds the API without listening, so tests can `inject()`. */
@@ -28,6 +30,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
   registerHealthRoutes(app, deps)
+  await registerRateLimit(app)
 
   await app.register(
     async (v1) => {
@@ -35,6 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerActivityRoutes(v1, deps)
       // Uploads take raw bytes of any type, or multipart; each in a scope of its own parsers.
       await v1.register(async (uploads) => {
+        limitConcurrentUploads(uploads, deps.limits.maxConcurrentUploads)
         uploads.removeAllContentTypeParsers()
         uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxUploadBytes }, (_req, body, done) =>
           done(null, body),

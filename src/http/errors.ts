@@ -42,7 +42,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const mapped = toFitledgerError(err)
     if (mapped.code === 'internal') request.log.error({ err }, 'request failed')
     else request.log.info({ code: mapped.code, reason: mapped.message }, 'request rejected')
-    if (mapped.status === 503 || mapped.status === 429) void reply.header('retry-after', '5')
+    if ((mapped.status === 503 || mapped.status === 429) && !reply.hasHeader('retry-after')) void reply.header('retry-after', '5')
     return reply.status(mapped.status).send({ error: mapped.toJSON() })
   })
   app.setNotFoundHandler((request, reply) =>

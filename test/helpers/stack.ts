@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { redisConnection } from '../../src/cli/runtime.js'
 import { createUser, issueToken } from '../../src/db/users.js'
 import { buildApp } from '../../src/http/app.js'
+import type { PressureLimits } from '../../src/http/pressure.js'
 import { createLogger } from '../../src/log.js'
 import { createMetrics } from '../../src/metrics.js'
 import { createIngestQueue } from '../../src/queue/ingest-queue.js'
@@ -34,7 +35,9 @@ export interface Stack {
  * The real thing, in-process: Fastify (inject), BullMQ on the local Redis under a prefix of
  * its own, a cloned Postgres database, and a local object store in a temporary folder.
  */
-export async function startStack(options: { worker?: boolean; maxUploadBytes?: number } = {}): Promise<Stack> {
+export async function startStack(
+  options: { worker?: boolean; maxUploadBytes?: number; limits?: Partial<PressureLimits> } = {},
+): Promise<Stack> {
   const testDb = await createTestDb()
   const dir = await mkdtemp(join(tmpdir(), 'fitledger-objects-'))
   const storage = new LocalObjectStore(dir)
@@ -51,6 +54,7 @@ export async function startStack(options: { worker?: boolean; maxUploadBytes?: n
     log,
     metrics,
     maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
+    limits: { uploadsPerMinute: 100_000, reportsPerMinute: 100_000, maxConcurrentUploads: 64, ...options.limits },
   })
   const stack: Stack = {
     app,

@@ -7,6 +7,7 @@ import { FitledgerError } from '../../errors.js'
 import { SPORTS } from '../../model.js'
 import { type AcceptDeps, acceptFiles, type IncomingFile, type UploadOptions } from '../accept-upload.js'
 import { notFound } from '../auth.js'
+import { perMinute, type PressureLimits } from '../pressure.js'
 
 const STATUSES = ['queued', 'processing', 'done', 'failed', 'duplicate', 'skipped'] as const
 
@@ -85,10 +86,14 @@ async function readMultipart(request: FastifyRequest, maxBytes: number) {
   return { files, fields }
 }
 
-export function registerUploadRoutes(app: FastifyInstance, deps: AcceptDeps & { maxUploadBytes: number }): void {
+export function registerUploadRoutes(
+  app: FastifyInstance,
+  deps: AcceptDeps & { maxUploadBytes: number; limits: PressureLimits },
+): void {
   app.post(
     '/uploads',
     {
+      config: perMinute(deps.limits.uploadsPerMinute),
       schema: {
         summary: 'Upload workout files (multipart `file` parts, or a raw body with ?filename=)',
         querystring: optionsSchema,

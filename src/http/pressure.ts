@@ -1,0 +1,57 @@
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { FitledgerError } from '../errors.js'
+import { hashToken } from '../db/users.js'
+
+/** Per-token request budgets; in memory, so each API process counts its own. */
+export interface PressureLimits {
+  readonly uploadsPerMinute: number
+  readonly reportsPerMinute: number
+  /** Uploads being received at once; past it the API answers 503 rather than buffer more. */
+  readonly maxConcurrentUploads: number
+}
+
+// The bearer header identifies the caller before auth runs; its hash keeps tokens out of memory dumps.
+const callerKey = (request: FastifyRequest): string => {
+  const header = request.headers.authorization
+  return header ? hashToken(header).toString('base64url') : `ip:${request.ip}`
+}
+
+export async function registerRateLimit(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: callerKey,
+    errorResponseBuilder: (_request, context) =>
+      new FitledgerError('rate_limited', `too many requests: at most ${context.max} per ${context.after}; retry after the Retry-After seconds`),
+  })
+}
+
+/** Route options that put a route under a per-token budget. */
+export function perMinute(max: number) {
+  return { rateLimit: { max, timeWindow: 60_000 } }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    holdsUploadSlot: boolean
+  }
+}
+
+/** Caps the uploads this process is receiving at once: back-pressure before memory runs out. */
+export function limitConcurrentUploads(scope: FastifyInstance, max: number): void {
+  let inFlight = 0
+  const release = async (request: FastifyRequest) => {
+    if (!request.holdsUploadSlot) return
+    request.holdsUploadSlot = false
+    inFlight -= 1
+  }
+  scope.decorateRequest('holdsUploadSlot', false)
+  scope.addHook('onRequest', async (request) => {
+    if (request.method !== 'POST') return
+    if (inFlight >= max) throw new FitledgerError('unavailable', 'the server is receiving too many uploads; retry shortly')
+    inFlight += 1
+    request.holdsUploadSlot = true
+  })
+  scope.addHook('onResponse', release)
+  scope.addHook('onRequestAbort', release)
+}
