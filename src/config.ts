@@ -37,6 +37,8 @@ const schema = z.object({
   RATE_LIMIT_UPLOADS_PER_MIN: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_REPORTS_PER_MIN: z.coerce.number().int().min(1).default(600),
   MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).default(32),
+  /** Fault injection for `npm run chaos`: while this file exists, every storage call fails. */
+  STORAGE_FAULT_FILE: z.string().min(1).optional(),
   QUEUE_PREFIX: z.string().min(1).default('fitledger'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })

@@ -1,5 +1,6 @@
 import type { ConnectionOptions, Queue } from 'bullmq'
 import { Redis } from 'ioredis'
+import { existsSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import { Migrator } from 'kysely'
 import type { Config } from '../config.js'
@@ -7,6 +8,7 @@ import { connectDb, ensureDatabase } from '../db/connect.js'
 import { FolderMigrationProvider } from '../db/migrate.js'
 import type { Database } from '../db/tables.js'
 import { createIngestQueue, type IngestJob } from '../queue/ingest-queue.js'
+import { withFaults } from '../storage/faulty.js'
 import { createObjectStore } from '../storage/from-url.js'
 import type { ObjectStore } from '../storage/object-store.js'
 
@@ -81,7 +83,10 @@ export async function openServices(config: Config, options: { poolSize?: number 
   await checkPostgres(config.DATABASE_URL)
   await checkRedis(config.REDIS_URL)
   const db = connectDb(config.DATABASE_URL, { max: options.poolSize ?? 10 })
-  const storage = createObjectStore(config)
+  const faultFile = config.STORAGE_FAULT_FILE
+  const storage = faultFile
+    ? withFaults(createObjectStore(config), { get failing() { return existsSync(faultFile) } })
+    : createObjectStore(config)
   try {
     await assertMigrated(db)
     await storage.check().catch((err: Error) => {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { runChaos } from '../chaos/run.js'
+
+// A short fault-injection run (npm run chaos runs the long one): its own Redis and Postgres,
+// an API and two workers; one worker is SIGKILLed mid-run and Redis restarts empty.
+describe('chaos, short', () => {
+  it('loses and duplicates nothing across a worker kill and a Redis restart', async () => {
+    const lines: string[] = []
+    const report = await runChaos({
+      files: 24,
+      workers: 2,
+      corpus: false,
+      faults: ['kill_worker', 'restart_redis'],
+      settleTimeoutS: 120,
+      log: (line) => lines.push(line),
+    })
+    expect(report, lines.join('\n')).toMatchObject({ accepted: 24, final: 24, lost: 0, duplicated: 0, stillProcessing: 0, dangling: 0 })
+    expect(report.byStatus).toEqual({ done: 24 })
+  }, 240_000)
+})
