@@ -1,4 +1,5 @@
 import type { SampleColumns } from '../model.js'
+import { gapThreshold } from './timeline.js'
 
 /**
  * Samples as analysis uses them: time strictly usable (finite, never decreasing), heart rate
@@ -110,8 +111,13 @@ function distanceFromGps(lat: Float64Array, lng: Float64Array, time: Float64Arra
   return { distance, jumps, fixes }
 }
 
-/** Speed from cumulative distance, by backward difference over the last known distance. */
+/**
+ * Speed from cumulative distance, by backward difference over the last known distance. Across a
+ * gap in the recording the speed is unknown, not the gap's average (a boat rested between
+ * pieces; NOTE: tcx/rowingdata__3x250m.tcx).
+ */
 function speedFromDistance(distance: Float64Array, time: Float64Array): Float32Array {
+  const gap = gapThreshold(time)
   const speed = new Float32Array(distance.length).fill(Number.NaN)
   let last = -1
   for (let i = 0; i < distance.length; i++) {
@@ -119,7 +125,7 @@ function speedFromDistance(distance: Float64Array, time: Float64Array): Float32A
     if (!Number.isFinite(d)) continue
     if (last >= 0) {
       const dt = time[i]! - time[last]!
-      if (dt > 0) speed[i] = Math.max(0, (d - distance[last]!) / dt)
+      if (dt > 0 && dt <= gap) speed[i] = Math.max(0, (d - distance[last]!) / dt)
     } else speed[i] = 0
     last = i
   }

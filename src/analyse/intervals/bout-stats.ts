@@ -54,6 +54,39 @@ export function peakHrThrough(s: EffortSeries, span: Span, afterS: number): numb
   return Number.isFinite(peak) ? peak : null
 }
 
+/** Mean heart rate over the samples whose time lies in [t0, t1], or null without any. */
+function hrMeanBetween(s: EffortSeries, t0: number, t1: number): number | null {
+  if (s.hr === null) return null
+  let sum = 0
+  let n = 0
+  for (let i = 0; i < s.time_s.length && s.time_s[i]! <= t1; i++) {
+    const v = s.hr[i]!
+    if (s.time_s[i]! < t0 || Number.isNaN(v)) continue
+    sum += v
+    n++
+  }
+  return n > 0 ? sum / n : null
+}
+
+/**
+ * How far a bout lifts heart rate: the highest 10 s mean from its last half (at most 30 s) to
+ * 30 s after it, less the mean of the 30 s before it (its first 10 s at the session start).
+ * Negative on a descent, where HR falls from the climb before it.
+ */
+export function hrRise(s: EffortSeries, span: Span): number | null {
+  if (s.hr === null) return null
+  const start = s.time_s[span.from]!
+  const end = spanEnd(s, span)
+  const before = hrMeanBetween(s, start - 30, start - 1) ?? hrMeanBetween(s, start, start + 10)
+  if (before === null) return null
+  let peak = -Infinity
+  for (let t = end - Math.min(30, (end - start) / 2); t <= end + 30; t += 5) {
+    const m = hrMeanBetween(s, t - 5, t + 5)
+    if (m !== null && m > peak) peak = m
+  }
+  return Number.isFinite(peak) ? peak - before : null
+}
+
 const round1 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10)
 const round2 = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100)
 

@@ -1,9 +1,9 @@
 import type { Lap, Sport, WorkBout } from '../../model.js'
 import { describeBout, type EffortSeries, type Span } from './bout-stats.js'
-import { detectCandidates } from './detect-bouts.js'
+import { boutsFromData } from './data-bouts.js'
+import { keepSets } from './series.js'
 import { judgeBouts } from './judge-bouts.js'
 import { isStructured, workLapSpans } from './lap-bouts.js'
-import { keepSets } from './series.js'
 
 /** REGIMEN.md, Interval sessions: at least 3 work bouts. */
 export const MIN_BOUTS = 3
@@ -47,14 +47,15 @@ export function detectIntervals({ series, laps, sport, declaredSubSport, zone4Bp
   let evidence: IntervalResult['evidence'] = 'none'
   // REGIMEN.md: strength sets are not work bouts.
   if (sport !== 'strength' || declared) {
-    const bySpeed = signal !== null && signal === series.speed
+    const ctx = { signal, signalIsSpeed: signal !== null && signal === series.speed, zone4Bpm }
     if (isStructured(laps)) {
-      bouts = judgeBouts(workLapSpans(laps, series.time_s), series, signal, zone4Bpm, bySpeed)
+      // A TCX lap is only active or rest: its warm-up and cool-down laps read as work. Work laps
+      // too form a set of alike bouts, so a cool-down lap after the last rep is not one.
+      bouts = keepSets(judgeBouts(workLapSpans(laps, series.time_s), series, ctx), series, signal, MIN_BOUTS)
       if (bouts.length >= MIN_BOUTS) evidence = 'laps'
     }
     if (evidence === 'none' && signal !== null) {
-      const judged = judgeBouts(detectCandidates(series, signal, !bySpeed), series, signal, zone4Bpm, bySpeed)
-      bouts = keepSets(judged, series, signal, MIN_BOUTS)
+      bouts = boutsFromData(series, signal, ctx, MIN_BOUTS)
       if (bouts.length >= MIN_BOUTS) evidence = 'data'
     }
   }
