@@ -2,30 +2,53 @@ import type { Kysely } from 'kysely'
 import { summariseActivity } from '../src/analyse/summarise.js'
 import { withUserSport } from '../src/analyse/user-sport.js'
 import { type SaveOutcome, saveIngest } from '../src/db/activities.js'
+import { finishArchive } from '../src/db/archives.js'
 import { profileFor } from '../src/db/profiles.js'
 import type { Database } from '../src/db/tables.js'
 import { startProcessing } from '../src/db/uploads.js'
+import { FitledgerError } from '../src/errors.js'
 import type { ParsedActivity, Sport } from '../src/model.js'
+import type { WeekChanges } from '../src/queue/week-changes.js'
+import { NO_CLOCK, type StageClock } from '../src/stage-clock.js'
 import type { ObjectStore } from '../src/storage/object-store.js'
+import { type ArchiveDeps, type ArchiveOutcome, expandArchive } from './expand-archive.js'
+import { takeRicherStreams } from './merge-richer.js'
 
 export interface IngestDeps {
   readonly db: Kysely<Database>
   readonly storage: ObjectStore
   /** bytes → sessions; in production a worker thread with a heap cap runs src/parse. */
   readonly parse: (bytes: Uint8Array) => Promise<ParsedActivity[]>
+  /** Queues the weeks the new sessions fall in (optional: a report recomputes a stale week anyway). */
+  readonly weekChanges?: WeekChanges
+  /** Archive uploads: where their children are queued, and the caps (optional for file-only callers). */
+  readonly archives?: Pick<ArchiveDeps, 'queue' | 'caps'>
+  readonly clock?: StageClock
 }
 
 /** The data path, top to bottom: everything that is not I/O is a pure call. */
-export async function ingest(deps: IngestDeps, uploadId: string): Promise<SaveOutcome | 'already_final'> {
-  const upload = await startProcessing(deps.db, uploadId) //                    7 db
+export async function ingest(deps: IngestDeps, uploadId: string): Promise<SaveOutcome | ArchiveOutcome | 'already_final'> {
+  const clock = deps.clock ?? NO_CLOCK // where the time goes, for bench:import
+  const upload = await clock.time('claim', () => startProcessing(deps.db, uploadId)) //   7 db
   if (!upload) return 'already_final'
-  const bytes = await deps.storage.get(upload.object_key) //                    2 storage
-  const parsed = await deps.parse(bytes) //                                      5 pure (in a thread)
-  const profile = await profileFor(deps.db, upload.user_id) //                  7 db
+  if (upload.kind === 'archive') return clock.time('expand', () => expandArchive({ ...deps, ...archiveDeps(deps) }, upload)) // children, queued
+  const bytes = await clock.time('storage', () => deps.storage.get(upload.object_key)) // 2 storage
+  const parsed = await clock.time('parse', () => deps.parse(bytes)) //                     5 pure (in a thread)
+  const profile = await clock.time('database', () => profileFor(deps.db, upload.user_id)) // 7 db
   const sport = upload.sport_override as Sport | null
-  const sessions = parsed.map((p) => ({
-    parsed: p,
-    summary: withUserSport(summariseActivity(p, profile), sport), //            6 pure
-  }))
-  return saveIngest(deps.db, upload, sessions) //                               7 db, one transaction
+  const sessions = await clock.time('analysis', () =>
+    parsed.map((p) => ({ parsed: p, summary: withUserSport(summariseActivity(p, profile), sport) })), // 6 pure
+  )
+  const outcome = await clock.time('database', async () => {
+    const saved = await saveIngest(deps.db, upload, sessions) //                            7 db, one transaction, duplicates matched
+    return saved.pending_merges ? takeRicherStreams(deps, upload, saved, profile) : saved // 5, 6, 7: the richest copy
+  })
+  await deps.weekChanges?.activitiesChanged(upload.user_id, sessions.map((s) => new Date(s.summary.start_time))) // 3 queue
+  if (upload.parent_id) await finishArchive(deps.db, upload.parent_id) //                   7 db: the archive ends with its last child
+  return outcome
+}
+
+function archiveDeps(deps: IngestDeps): NonNullable<IngestDeps['archives']> {
+  if (!deps.archives) throw new FitledgerError('internal', 'this worker was started without archive support')
+  return deps.archives
 }

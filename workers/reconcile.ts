@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq'
 import type { Kysely } from 'kysely'
+import { findOpenArchives, finishArchive } from '../src/db/archives.js'
 import type { Database } from '../src/db/tables.js'
 import { findStuckUploads, touchUploads } from '../src/db/uploads.js'
 import type { Logger } from '../src/log.js'
@@ -17,6 +18,8 @@ export interface ReconcileDeps {
  * Job ids make this safe to run from every worker at once.
  */
 export async function reconcileOnce(deps: ReconcileDeps, afterS: number): Promise<number> {
+  // An expanded archive ends with its last child; a crash between the two leaves it open.
+  for (const id of await findOpenArchives(deps.db)) await finishArchive(deps.db, id)
   const stuck = await findStuckUploads(deps.db, afterS)
   if (stuck.length === 0) return 0
   const requeued = await requeueUploads(deps.queue, stuck)

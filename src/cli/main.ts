@@ -3,11 +3,14 @@ import { Command, CommanderError } from 'commander'
 import { ConfigError } from '../config.js'
 import { FitledgerError } from '../errors.js'
 import type { CliContext } from './context.js'
+import { importCommand } from './import.js'
 import { runInspect } from './inspect.js'
 import { migrateCommand } from './migrate.js'
+import { reportCommand } from './report.js'
 import { ServiceDownError } from './runtime.js'
 import { serveCommand } from './serve.js'
 import { startCommand } from './start.js'
+import { syncCommand } from './sync.js'
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token.js'
 import { userCreateCommand } from './user.js'
 import { workCommand } from './work.js'
@@ -63,6 +66,14 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .action((opts: { user: string }) => run(() => tokenListCommand(ctx, opts))())
 
   program
+    .command('report')
+    .description('the weekly report of a user')
+    .requiredOption('--user <email>', "the user's email address")
+    .option('--week <week>', 'an ISO week like 2026-W47 (default: this week on the user\'s clock)')
+    .option('--format <format>', 'table, json, html or csv', 'table')
+    .action((opts: { user: string; week?: string; format: string }) => run(() => reportCommand(ctx, opts))())
+
+  program
     .command('inspect')
     .description('analyse workout files offline (no service needed)')
     .argument('<files...>', 'FIT, GPX or TCX files, gzipped or not')
@@ -78,6 +89,20 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
         ),
       )(),
     )
+  program
+    .command('import')
+    .description('import files, folders and zip exports (Strava, Garmin) through the same queue as the API')
+    .argument('<paths...>', 'files, folders (recursively) and .zip archives')
+    .requiredOption('--user <email>', 'the user to import for')
+    .option('--wait', 'wait until the workers have processed everything, then print the final counts')
+    .option('--dry-run', 'report what would be added, skipped and merged; store nothing')
+    .action((paths: string[], opts: { user: string; wait?: boolean; dryRun?: boolean }) => run(() => importCommand(ctx, paths, opts))())
+  program
+    .command('sync')
+    .description('watch a folder and upload each new or changed workout file once, across restarts')
+    .argument('<dir>', 'the folder to watch')
+    .requiredOption('--user <email>', 'the user to upload for')
+    .action((dir: string, opts: { user: string }) => run(() => syncCommand(ctx, dir, opts))())
   return program
 }
 

@@ -7,6 +7,7 @@ import type { Config } from '../config.js'
 import { connectDb, ensureDatabase } from '../db/connect.js'
 import { FolderMigrationProvider } from '../db/migrate.js'
 import type { Database } from '../db/tables.js'
+import { type AggregateJob, createAggregateQueue } from '../queue/aggregate-queue.js'
 import { createIngestQueue, type IngestJob } from '../queue/ingest-queue.js'
 import { withFaults } from '../storage/faulty.js'
 import { createObjectStore } from '../storage/from-url.js'
@@ -21,6 +22,7 @@ export interface Services {
   readonly db: Kysely<Database>
   readonly storage: ObjectStore
   readonly queue: Queue<IngestJob>
+  readonly aggregateQueue: Queue<AggregateJob>
   readonly connection: ConnectionOptions
   close(): Promise<void>
 }
@@ -101,13 +103,21 @@ export async function openServices(config: Config, options: { poolSize?: number 
   // instead of holding the request open.
   const queue = createIngestQueue({ ...connection, enableOfflineQueue: false } as ConnectionOptions, config.QUEUE_PREFIX)
   queue.on('error', () => {})
+  // Likewise for week recomputes: a stale week is recomputed when a report reads it.
+  const aggregateQueue = createAggregateQueue({ ...connection, enableOfflineQueue: false } as ConnectionOptions, config.QUEUE_PREFIX)
+  aggregateQueue.on('error', () => {})
+  // Connected before use or close: a command that never queues a week (import) would otherwise
+  // close it mid-handshake, and ioredis rejects its ready check without an offline queue.
+  await aggregateQueue.waitUntilReady().catch(() => undefined)
   return {
     db,
     storage,
     queue,
+    aggregateQueue,
     connection,
     async close() {
       await queue.close()
+      await aggregateQueue.close()
       await storage.close?.()
       await db.destroy()
     },

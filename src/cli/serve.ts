@@ -2,6 +2,7 @@ import type { Config } from '../config.js'
 import { buildApp } from '../http/app.js'
 import type { Logger } from '../log.js'
 import { createMetrics, type Metrics } from '../metrics.js'
+import { createWeekChanges } from '../queue/week-changes.js'
 import { type CliContext, configAndLog } from './context.js'
 import { openServices, type Services } from './runtime.js'
 
@@ -9,6 +10,7 @@ import { openServices, type Services } from './runtime.js'
 export async function startApi(config: Config, log: Logger, services: Services, metrics: Metrics) {
   const app = await buildApp({
     ...services,
+    weekChanges: createWeekChanges({ ...services, log }),
     log,
     metrics,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,

@@ -1,6 +1,9 @@
+import { archiveCapsFrom } from '../archive/caps.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../log.js'
 import { createMetrics, type Metrics } from '../metrics.js'
+import { createWeekChanges } from '../queue/week-changes.js'
+import { createStageClock } from '../stage-clock.js'
 import { startWorker } from '../../workers/main.js'
 import { createParsePool } from '../../workers/parse-pool.js'
 import { type CliContext, configAndLog } from './context.js'
@@ -13,11 +16,15 @@ export function startIngestWorker(config: Config, log: Logger, services: Service
     heapMb: config.PARSE_HEAP_MB,
     timeoutS: config.PARSE_TIMEOUT_S,
   })
+  const clock = createStageClock()
   const running = startWorker({
     ...services,
+    weekChanges: createWeekChanges({ ...services, log }),
     log,
     metrics,
     parse: (bytes) => pool.parse(bytes),
+    archives: { queue: services.queue, caps: archiveCapsFrom(config) },
+    clock,
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     reconcileAfterS: config.RECONCILE_AFTER_S,
@@ -28,6 +35,7 @@ export function startIngestWorker(config: Config, log: Logger, services: Service
     async close() {
       await running.close()
       await pool.close()
+      log.info({ stage_s: clock.totals() }, 'ingest time by stage') // read by bench:import
     },
   }
 }

@@ -2,6 +2,9 @@ import { type Kysely, sql } from 'kysely'
 import type { ActivitySummary, ParsedActivity } from '../model.js'
 import type { Cursor } from './cursor.js'
 import { encodeCursor } from './cursor.js'
+import { type DuplicateRule, matchSession, type SessionKey } from '../dedupe/match.js'
+import { channelsToTake, type MergeableChannel } from '../dedupe/merge-columns.js'
+import { lockUser, matchCandidates } from './dedupe.js'
 import { saveStreams } from './streams.js'
 import type { ActivityRow, Database, NewActivity, UploadRow } from './tables.js'
 
@@ -14,6 +17,19 @@ export interface SaveOutcome {
   readonly status: 'done' | 'duplicate'
   readonly activity_ids: string[]
   readonly duplicate_rule: string | null
+  /**
+   * Matched activities that should take channels from this file (dedupe/merge-columns.ts).
+   * When set, the upload is not final yet: the worker merges, then calls applyMerges.
+   */
+  readonly pending_merges?: readonly PendingMerge[]
+}
+
+export interface PendingMerge {
+  readonly activity_id: string
+  readonly stored_upload_id: string
+  readonly stored_session_index: number
+  readonly incoming: SessionResult
+  readonly channels: readonly MergeableChannel[]
 }
 
 function toRow(upload: UploadRow, { parsed, summary }: SessionResult): NewActivity {
@@ -35,10 +51,22 @@ function toRow(upload: UploadRow, { parsed, summary }: SessionResult): NewActivi
   }
 }
 
+function sessionKey({ parsed, summary }: SessionResult): SessionKey {
+  return {
+    start_ms: parsed.start_ms,
+    elapsed_s: summary.elapsed_s,
+    file_serial: parsed.file_id?.serial_number ?? null,
+    file_created_ms: parsed.file_id?.time_created_ms ?? null,
+    session_index: parsed.session_index,
+  }
+}
+
 /**
  * Stores an upload's activities, laps and streams and finishes the upload, all in one
- * transaction. The (user, content, session) key makes it idempotent: a job that runs again
- * finds its own rows, and another upload of the same bytes becomes a duplicate of them.
+ * transaction under the user's lock. Each session is matched in layers before it is inserted:
+ * the same bytes (the (user, content, session) key, which also makes a second run of the same
+ * job find its own rows), then dedupe/match.ts's same_file_id and same_time. A matched session
+ * makes no activity; the upload points at the one it matched and names the rule.
  */
 export async function saveIngest(
   db: Kysely<Database>,
@@ -46,44 +74,106 @@ export async function saveIngest(
   sessions: readonly SessionResult[],
 ): Promise<SaveOutcome> {
   return db.transaction().execute(async (tx) => {
+    await lockUser(tx, upload.user_id)
     const ids: string[] = []
-    let duplicate = false
+    const merges: PendingMerge[] = []
+    let matched = 0
+    let rule: DuplicateRule | null = null
     for (const session of sessions) {
-      const row = toRow(upload, session)
-      const inserted = await tx
-        .insertInto('activities')
-        .values(row)
-        .onConflict((oc) => oc.columns(['user_id', 'content_sha256', 'session_index']).doNothing())
-        .returning('id')
-        .executeTakeFirst()
-      if (inserted) {
-        ids.push(inserted.id)
-        await saveLaps(tx, inserted.id, session.parsed)
-        await saveStreams(tx, inserted.id, session.parsed.columns)
-        continue
-      }
-      const existing = await tx
+      const same = await tx
         .selectFrom('activities')
         .select(['id', 'upload_id'])
         .where('user_id', '=', upload.user_id)
         .where('content_sha256', '=', upload.content_sha256)
         .where('session_index', '=', session.parsed.session_index)
-        .executeTakeFirstOrThrow()
-      ids.push(existing.id)
-      if (existing.upload_id !== upload.id) duplicate = true
+        .executeTakeFirst()
+      if (same) {
+        ids.push(same.id)
+        if (same.upload_id !== upload.id) {
+          matched += 1
+          rule ??= 'same_bytes'
+        }
+        continue
+      }
+      const key = sessionKey(session)
+      const match = matchSession(key, await matchCandidates(tx, upload.user_id, key, upload.id))
+      if (match) {
+        ids.push(match.activity.id)
+        matched += 1
+        rule ??= match.rule
+        const channels = channelsToTake(match.activity.has, session.parsed)
+        if (channels.length > 0) {
+          const { id, upload_id, session_index } = match.activity
+          merges.push({ activity_id: id, stored_upload_id: upload_id, stored_session_index: session_index, incoming: session, channels })
+        }
+        continue
+      }
+      const inserted = await tx.insertInto('activities').values(toRow(upload, session)).returning('id').executeTakeFirstOrThrow()
+      ids.push(inserted.id)
+      await saveLaps(tx, inserted.id, session.parsed)
+      await saveStreams(tx, inserted.id, session.parsed.columns)
     }
     const outcome: SaveOutcome = {
-      status: duplicate ? 'duplicate' : 'done',
+      status: matched > 0 && matched === sessions.length ? 'duplicate' : 'done',
       activity_ids: ids,
-      duplicate_rule: duplicate ? 'same_bytes' : null,
+      duplicate_rule: rule,
     }
-    await tx
-      .updateTable('uploads')
-      .set({ ...outcome, error_code: null, error_message: null, updated_at: sql`now()`, finished_at: sql`now()` })
-      .where('id', '=', upload.id)
-      .execute()
+    if (merges.length > 0) return { ...outcome, pending_merges: merges }
+    await finishUpload(tx, upload.id, outcome)
     return outcome
   })
+}
+
+async function finishUpload(tx: Kysely<Database>, uploadId: string, outcome: SaveOutcome): Promise<void> {
+  const { status, activity_ids, duplicate_rule } = outcome
+  await tx
+    .updateTable('uploads')
+    .set({ status, activity_ids, duplicate_rule, error_code: null, error_message: null, updated_at: sql`now()`, finished_at: sql`now()` })
+    .where('id', '=', uploadId)
+    .execute()
+}
+
+export interface MergedActivity {
+  readonly activity_id: string
+  readonly session: SessionResult
+}
+
+/**
+ * The stored activities take the merged streams and the summary analysed from them, then the
+ * upload ends as the duplicate it is. A sport the user set by hand stays.
+ */
+export async function applyMerges(
+  db: Kysely<Database>,
+  upload: UploadRow,
+  outcome: SaveOutcome,
+  merged: readonly MergedActivity[],
+): Promise<SaveOutcome> {
+  const { pending_merges: _done, ...final } = outcome
+  await db.transaction().execute(async (tx) => {
+    await lockUser(tx, upload.user_id)
+    for (const { activity_id, session } of merged) {
+      const { flags, assumed, work_bouts, hr_zones_s, sport, sport_source, sport_confidence, ...fields } = session.summary
+      const updated = await tx
+        .updateTable('activities')
+        .set({
+          ...fields,
+          sport: sql`case when sport_source = 'user' then sport else ${sport} end`,
+          sport_source: sql`case when sport_source = 'user' then sport_source else ${sport_source} end`,
+          sport_confidence: sql`case when sport_source = 'user' then sport_confidence else ${sport_confidence} end`,
+          work_bouts: JSON.stringify(work_bouts),
+          hr_zones_s: [...hr_zones_s],
+          flags: [...flags, ...session.parsed.flags],
+          assumed: [...assumed],
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', activity_id)
+        .returning('id')
+        .executeTakeFirst()
+      if (updated) await saveStreams(tx, activity_id, session.parsed.columns) // gone meanwhile: nothing to enrich
+    }
+    await finishUpload(tx, upload.id, final)
+  })
+  return final
 }
 
 async function saveLaps(tx: Kysely<Database>, activityId: string, parsed: ParsedActivity): Promise<void> {

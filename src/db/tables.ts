@@ -9,6 +9,9 @@ export interface Database {
   activities: ActivitiesTable
   laps: LapsTable
   activity_streams: ActivityStreamsTable
+  intake_days: IntakeDaysTable
+  weekly_aggregates: WeeklyAggregatesTable
+  daily_aggregates: DailyAggregatesTable
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -67,6 +70,12 @@ export interface UploadsTable {
   created_at: Generated<Date>
   updated_at: Timestamp
   finished_at: Date | null
+  /** 0003: an archive child's path inside its archive; never used as a file path. */
+  entry_path: ColumnType<string | null, string | null | undefined, string | null>
+  /** 0003: set on an archive once every child row exists. */
+  expanded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  /** 0003: an archive's entries that are not activities. */
+  skipped_entries: Generated<number>
 }
 export type UploadRow = Selectable<UploadsTable>
 
@@ -135,4 +144,36 @@ export interface ActivityStreamsTable {
   lat_deg: Buffer | null
   lng_deg: Buffer | null
   altitude_m: Buffer | null
+}
+
+/** 0002: the food log, one row per user and local date ('YYYY-MM-DD'; read as text, see intake.ts). */
+export interface IntakeDaysTable {
+  user_id: string
+  date: ColumnType<string, string, string>
+  kcal: number
+  water_ml: number | null
+  protein_g: number | null
+  updated_at: Generated<Date>
+}
+
+/** 0002: a week's aggregate (the WeekAggregate as jsonb), tagged with the source state it came from. */
+export interface WeeklyAggregatesTable {
+  user_id: string
+  week: string
+  time_zone: string
+  body: ColumnType<unknown, string, string>
+  source_stamp: string
+  computed_at: Generated<Date>
+}
+
+/** 0002: the days of the stored weeks, for SQL readers; written with their week. */
+export interface DailyAggregatesTable {
+  user_id: string
+  date: ColumnType<string, string, string>
+  week: string
+  sessions: number
+  moving_min: number
+  exercise_kcal: number
+  intake_kcal: number | null
+  balance_kcal: number | null
 }

@@ -18,6 +18,7 @@ export interface NewUpload {
   readonly external_id?: string | null
   readonly sport_override?: string | null
   readonly name_override?: string | null
+  readonly entry_path?: string | null
 }
 
 export async function insertUploads(db: Kysely<Database>, uploads: readonly NewUpload[]): Promise<void> {
@@ -111,7 +112,8 @@ export async function findStuckUploads(db: Kysely<Database>, olderThanS: number,
     .selectFrom('uploads')
     .select('id')
     .where('status', 'in', ['queued', 'processing'])
-    .where('kind', '=', 'file')
+    // An archive is re-queued only until it is expanded; after that it ends with its children.
+    .where((eb) => eb.or([eb('kind', '=', 'file'), eb('expanded_at', 'is', null)]))
     .where('updated_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanS})`)
     .orderBy('updated_at')
     .limit(limit)

@@ -7,6 +7,7 @@ import { insertUploads, type NewUpload } from '../db/uploads.js'
 import { FitledgerError } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Metrics } from '../metrics.js'
+import { detectFormat } from '../parse/detect.js'
 import { enqueueUploads, type IngestJob } from '../queue/ingest-queue.js'
 import { contentHash } from '../storage/content-hash.js'
 import { type ObjectStore, objectKeyFor } from '../storage/object-store.js'
@@ -22,6 +23,8 @@ export interface AcceptDeps {
 export interface IncomingFile {
   readonly filename: string
   readonly bytes: Uint8Array
+  /** Per-file name and sport (an export's activities.csv); they win over the request's options. */
+  readonly hint?: { readonly name: string | null; readonly sport: string | null } | null
 }
 
 export interface UploadOptions {
@@ -62,10 +65,13 @@ export async function acceptFiles(
     const sha = contentHash(file.bytes)
     const key = objectKeyFor(sha)
     await deps.storage.put(key, file.bytes)
-    const existing = await activitiesForContent(deps.db, userId, sha)
+    // An archive (by content, never by name) is expanded by a worker into child uploads.
+    const archive = detectFormat(file.bytes) === 'zip'
+    const existing = archive ? [] : await activitiesForContent(deps.db, userId, sha)
     rows.push({
       id: randomUUID(),
       user_id: userId,
+      kind: archive ? 'archive' : 'file',
       filename,
       object_key: key,
       content_sha256: sha,
@@ -74,12 +80,15 @@ export async function acceptFiles(
       activity_ids: existing,
       duplicate_rule: existing.length > 0 ? 'same_bytes' : null,
       external_id: options.external_id ?? null,
-      sport_override: options.sport ?? null,
-      name_override: options.name ?? null,
+      sport_override: options.sport ?? file.hint?.sport ?? null,
+      name_override: file.hint?.name ?? options.name ?? null,
     })
   }
   await insertUploads(deps.db, rows)
-  deps.metrics.uploadsAccepted.inc({ kind: 'file' }, rows.length)
+  for (const kind of ['file', 'archive'] as const) {
+    const count = rows.filter((r) => (r.kind ?? 'file') === kind).length
+    if (count > 0) deps.metrics.uploadsAccepted.inc({ kind }, count)
+  }
   const queued = rows.filter((r) => r.status === 'queued').map((r) => r.id)
   try {
     await enqueueUploads(deps.queue, queued)

@@ -3,17 +3,23 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from '../log.js'
+import type { WeekChanges } from '../queue/week-changes.js'
 import type { AcceptDeps } from './accept-upload.js'
 import { registerAuth } from './auth.js'
 import { registerErrorHandling } from './errors.js'
 import { limitConcurrentUploads, type PressureLimits, registerRateLimit } from './pressure.js'
 import { type ActivityRouteDeps, registerActivityRoutes } from './routes/activities.js'
 import { type HealthDeps, registerHealthRoutes } from './routes/health.js'
+import { registerIntakeRoutes } from './routes/intake.js'
+import { registerProfileRoutes } from './routes/profile.js'
+import { registerReportRoutes } from './routes/reports.js'
 import { registerUploadRoutes } from './routes/uploads.js'
 
 export interface AppDeps extends AcceptDeps, HealthDeps, ActivityRouteDeps {
   readonly log: Logger
   readonly maxUploadBytes: number
+  /** Queues the weeks a change touches (profile, food log, activities). */
+  readonly weekChanges?: WeekChanges
   readonly limits: PressureLimits
 }
 
@@ -35,7 +41,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       registerAuth(v1, deps.db)
-      registerActivityRoutes(v1, deps)
+      registerActivityRoutes(v1, { ...deps, onActivitiesChanged: deps.onActivitiesChanged ?? deps.weekChanges?.activitiesChanged })
+      registerProfileRoutes(v1, deps)
+      registerIntakeRoutes(v1, deps)
+      registerReportRoutes(v1, deps)
       // Uploads take raw bytes of any type, or multipart; each in a scope of its own parsers.
       await v1.register(async (uploads) => {
         limitConcurrentUploads(uploads, deps.limits.maxConcurrentUploads)

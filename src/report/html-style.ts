@@ -26,7 +26,7 @@ header p{margin:0;color:var(--muted)}
 .badge.missed{background:var(--missed-bg)}.badge.missed .state{background:var(--missed)}
 .stats{display:grid;gap:10px;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));margin:0 0 20px}
 .stat{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:10px 14px}
-.stat dt{color:var(--muted);font-size:.85rem}.stat dd{margin:0;font-size:1.25rem;font-weight:600}
+.stat dt{color:var(--muted);font-size:.85rem}.stat dd{margin:0;font-size:1.25rem;font-weight:600;white-space:nowrap}
 .charts{display:grid;gap:16px;grid-template-columns:repeat(auto-fit,minmax(min(100%,460px),1fr))}
 figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:12px;padding:14px}
 figcaption{font-weight:600;margin-bottom:6px}
@@ -39,6 +39,7 @@ svg .grid{stroke:var(--line);stroke-width:1}svg .axis{stroke:var(--muted);stroke
 svg .bar{fill:var(--bar)}svg .on-pace{fill:var(--pace)}
 svg .goal-line{stroke:var(--goal);stroke-width:2;stroke-dasharray:6 4}svg .goal-label{fill:var(--goal);font-size:12px;font-weight:600}
 svg .deficit{fill:var(--deficit)}svg .surplus{fill:var(--surplus)}svg .low-intake{fill:var(--low)}
+svg .value,svg .goal-label{paint-order:stroke;stroke:var(--card);stroke-width:3px;stroke-linejoin:round}
 svg .no-log{fill:none;stroke:var(--line);stroke-width:1.5;stroke-dasharray:4 4}svg .no-log-label{fill:var(--muted);font-style:italic;font-size:12px}
 svg .zone-1{fill:var(--z1)}svg .zone-2{fill:var(--z2)}svg .zone-3{fill:var(--z3)}svg .zone-4{fill:var(--z4)}svg .zone-5{fill:var(--z5)}
 svg .line{fill:none;stroke:var(--bar);stroke-width:2.5}svg .dot{fill:var(--bar)}
@@ -50,5 +51,6 @@ th,td{padding:8px 12px;border-top:1px solid var(--line);text-align:left;white-sp
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.name{white-space:normal;min-width:10em;overflow-wrap:anywhere}
 .note{color:var(--muted);font-size:.9rem;margin-top:16px}
-@media (max-width:520px){main{padding:16px 10px 32px}header h1{font-size:1.3rem}th,td{padding:6px 8px}}
+@media (max-width:520px){main{padding:16px 10px 32px}header h1{font-size:1.3rem}th,td{padding:6px 8px}
+figure{padding:10px 6px}svg text{font-size:16px}svg .tick,svg .value,svg .goal-label,svg .no-log-label{font-size:15px}svg .small{font-size:13px}}
 `

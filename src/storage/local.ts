@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { copyFile, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { FitledgerError } from '../errors.js'
 import { assertValidKey, type ObjectStore } from './object-store.js'
@@ -46,6 +47,15 @@ export class LocalObjectStore implements ObjectStore {
     try {
       const buf = await readFile(this.pathFor(key))
       return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+    } catch (err) {
+      if (isMissing(err)) throw new FitledgerError('not_found', `no stored object ${key}`, { cause: err })
+      throw err
+    }
+  }
+
+  async getToFile(key: string, path: string): Promise<void> {
+    try {
+      await copyFile(this.pathFor(key), path, constants.COPYFILE_EXCL)
     } catch (err) {
       if (isMissing(err)) throw new FitledgerError('not_found', `no stored object ${key}`, { cause: err })
       throw err

@@ -11,6 +11,11 @@ export interface ObjectStore {
   /** Throws FitledgerError('not_found') for a missing key; other failures propagate (transient). */
   get(key: string): Promise<Uint8Array>
   has(key: string): Promise<boolean>
+  /**
+   * Streams the object into a new file at `path`, for objects too big to hold in memory (an
+   * archive). Optional: callers fall back to get() (archive/download.ts).
+   */
+  getToFile?(key: string, path: string): Promise<void>
   /** Deleting a missing key is fine. */
   delete(key: string): Promise<void>
   /** Readiness: reachable and writable. Throws FitledgerError('unavailable') when not. */

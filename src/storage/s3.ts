@@ -8,6 +8,9 @@ import {
   S3ServiceException,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3'
+import { createWriteStream } from 'node:fs'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { FitledgerError } from '../errors.js'
 import { assertValidKey, type ObjectStore } from './object-store.js'
 
@@ -64,6 +67,17 @@ export class S3ObjectStore implements ObjectStore {
       const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.fullKey(key) }))
       if (out.Body === undefined) throw new Error(`S3 returned no body for ${key}`)
       return await out.Body.transformToByteArray()
+    } catch (err) {
+      if (isMissingKey(err)) throw new FitledgerError('not_found', `no stored object ${key}`, { cause: err })
+      throw err
+    }
+  }
+
+  async getToFile(key: string, path: string): Promise<void> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.fullKey(key) }))
+      if (out.Body === undefined) throw new Error(`S3 returned no body for ${key}`)
+      await pipeline(out.Body as Readable, createWriteStream(path, { flags: 'wx' }))
     } catch (err) {
       if (isMissingKey(err)) throw new FitledgerError('not_found', `no stored object ${key}`, { cause: err })
       throw err

@@ -1,3 +1,4 @@
+import type { ArchiveCaps } from '../../src/archive/caps.js'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,7 +10,9 @@ import { buildApp } from '../../src/http/app.js'
 import type { PressureLimits } from '../../src/http/pressure.js'
 import { createLogger } from '../../src/log.js'
 import { createMetrics } from '../../src/metrics.js'
+import { createAggregateQueue } from '../../src/queue/aggregate-queue.js'
 import { createIngestQueue } from '../../src/queue/ingest-queue.js'
+import { createWeekChanges, type WeekChanges } from '../../src/queue/week-changes.js'
 import { LocalObjectStore } from '../../src/storage/local.js'
 import { type RunningWorker, startWorker } from '../../workers/main.js'
 import { createParsePool, type ParsePool } from '../../workers/parse-pool.js'
@@ -22,6 +25,8 @@ export interface Stack {
   readonly testDb: TestDb
   readonly storage: LocalObjectStore
   readonly queue: ReturnType<typeof createIngestQueue>
+  readonly aggregateQueue: ReturnType<typeof createAggregateQueue>
+  readonly weekChanges: WeekChanges
   readonly prefix: string
   readonly pool: ParsePool
   worker: RunningWorker | null
@@ -36,7 +41,7 @@ export interface Stack {
  * its own, a cloned Postgres database, and a local object store in a temporary folder.
  */
 export async function startStack(
-  options: { worker?: boolean; maxUploadBytes?: number; limits?: Partial<PressureLimits> } = {},
+  options: { worker?: boolean; maxUploadBytes?: number; limits?: Partial<PressureLimits>; archiveCaps?: ArchiveCaps } = {},
 ): Promise<Stack> {
   const testDb = await createTestDb()
   const dir = await mkdtemp(join(tmpdir(), 'fitledger-objects-'))
@@ -44,13 +49,16 @@ export async function startStack(
   const prefix = `fltest-${randomBytes(4).toString('hex')}`
   const connection = redisConnection(REDIS_URL)
   const queue = createIngestQueue(connection, prefix)
+  const aggregateQueue = createAggregateQueue(connection, prefix)
   const log = createLogger('silent', { pretty: false })
+  const weekChanges = createWeekChanges({ db: testDb.db, aggregateQueue, log })
   const metrics = createMetrics()
   const pool = createParsePool({ limits: { maxUncompressedBytes: 256 * 1024 * 1024 }, threads: 2, heapMb: 384, timeoutS: 60 })
   const app = await buildApp({
     db: testDb.db,
     storage,
     queue,
+    weekChanges,
     log,
     metrics,
     maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
@@ -61,6 +69,8 @@ export async function startStack(
     testDb,
     storage,
     queue,
+    aggregateQueue,
+    weekChanges,
     prefix,
     pool,
     worker: null,
@@ -69,11 +79,13 @@ export async function startStack(
         db: testDb.db,
         storage,
         queue,
+        weekChanges,
         connection,
         prefix,
         log,
         metrics,
         parse: (bytes) => pool.parse(bytes),
+        ...(options.archiveCaps ? { archives: { queue, caps: options.archiveCaps } } : {}),
         concurrency: 2,
         reconcileAfterS: 3600,
         reconcileEveryS: 3600,
@@ -91,6 +103,8 @@ export async function startStack(
       await app.close()
       await queue.obliterate({ force: true }).catch(() => undefined)
       await queue.close()
+      await aggregateQueue.obliterate({ force: true }).catch(() => undefined)
+      await aggregateQueue.close()
       await testDb.drop()
       await rm(dir, { recursive: true, force: true })
     },

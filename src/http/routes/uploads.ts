@@ -2,6 +2,7 @@ import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { decodeCursor, isUuid } from '../../db/cursor.js'
 import type { UploadRow, UploadStatus } from '../../db/tables.js'
+import { archiveCounts } from '../../db/archives.js'
 import { getUpload, listUploads } from '../../db/uploads.js'
 import { FitledgerError } from '../../errors.js'
 import { SPORTS } from '../../model.js'
@@ -25,6 +26,13 @@ const uploadSchema = {
     duplicate_rule: { type: ['string', 'null'] },
     filename: { type: 'string' },
     kind: { type: 'string', enum: ['file', 'archive'] },
+    parent_id: { type: ['string', 'null'] },
+    entry_path: { type: ['string', 'null'] },
+    counts: {
+      type: 'object',
+      description: 'An archive only: its children by status, and entries skipped as not activities',
+      properties: Object.fromEntries(STATUSES.map((s) => [s, { type: 'integer' }])),
+    },
     size_bytes: { type: 'integer' },
     external_id: { type: ['string', 'null'] },
     created_at: { type: 'string', format: 'date-time' },
@@ -52,6 +60,8 @@ export function uploadJson(row: UploadRow) {
     duplicate_rule: row.duplicate_rule,
     filename: row.filename,
     kind: row.kind,
+    parent_id: row.parent_id,
+    entry_path: row.entry_path,
     size_bytes: Number(row.size_bytes),
     external_id: row.external_id,
     created_at: row.created_at.toISOString(),
@@ -124,7 +134,8 @@ export function registerUploadRoutes(
     const { id } = request.params as { id: string }
     const row = isUuid(id) ? await getUpload(deps.db, id, request.userId) : undefined
     if (!row) throw notFound('upload')
-    return uploadJson(row)
+    if (row.kind !== 'archive') return uploadJson(row)
+    return { ...uploadJson(row), counts: await archiveCounts(deps.db, row.id, row.skipped_entries) }
   })
 
   app.get(

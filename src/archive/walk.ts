@@ -1,0 +1,117 @@
+/**
+ * Walks a zip on disk (and zips nested in it, ARCHIVE_MAX_DEPTH deep) and hands each activity
+ * entry to `onEntry`, one at a time. Two passes: the first reads only central directories and
+ * checks every cap, so an archive past a cap is rejected before a single child exists; the
+ * second reads entries. Memory holds one entry; nested zips go to a private temp folder under
+ * names we choose. Used by the worker (archive uploads) and `fitledger import` alike.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FitledgerError } from '../errors.js'
+import { type ArchiveCaps, CapBudget } from './caps.js'
+import { classifyEntry, entryBaseName } from './entry-name.js'
+import { type ActivityHint, stravaHints } from './strava-csv.js'
+import { type OpenZip, openZip, type ZipEntry } from './zip-file.js'
+
+export interface WalkedEntry {
+  /** Where it sits, nested levels joined by `!/` (e.g. `export.zip!/1.fit`); for display only. */
+  readonly path: string
+  readonly filename: string
+  readonly hint: ActivityHint | null
+  /** Exactly one of bytes and error is set: a broken entry fails alone. */
+  readonly bytes: Buffer | null
+  readonly error: FitledgerError | null
+}
+
+export interface WalkSummary {
+  readonly activities: number
+  /** Entries that are not activities (photos, JSON, CSV other than the hints). */
+  readonly skipped: number
+}
+
+interface Planned {
+  readonly zip: OpenZip
+  readonly entry: ZipEntry
+  readonly path: string
+  readonly topLevel: boolean
+}
+
+export async function walkArchive(
+  zipPath: string,
+  caps: ArchiveCaps,
+  onEntry: (entry: WalkedEntry) => Promise<void>,
+  onPlanned?: (summary: WalkSummary) => void,
+): Promise<WalkSummary> {
+  const temp = await mkdtemp(join(tmpdir(), 'fitledger-zip-'))
+  const opened: OpenZip[] = []
+  try {
+    const budget = new CapBudget(caps)
+    const planned: Planned[] = []
+    let skipped = 0
+    let hintsEntry = null as ZipEntry | null
+    const scan = async (zip: OpenZip, depth: number, prefix: string): Promise<void> => {
+      opened.push(zip)
+      budget.count(zip.entries.length)
+      for (const entry of zip.entries) {
+        const kind = classifyEntry(entry.name)
+        const path = `${prefix}${entry.name}`
+        if (kind === 'directory') continue
+        if (kind === 'other') skipped += 1
+        else if (kind === 'unsafe') planned.push({ zip, entry, path, topLevel: depth === 0 })
+        else if (kind === 'hints' && depth === 0) {
+          budget.add(entry, true)
+          hintsEntry = entry
+        } else if (kind === 'hints') skipped += 1
+        else if (kind === 'activity') {
+          budget.add(entry, true)
+          planned.push({ zip, entry, path, topLevel: depth === 0 })
+        } else {
+          if (depth + 1 > caps.maxDepth) {
+            throw new FitledgerError('archive_rejected', `archive rejected: ${path} is a zip nested deeper than the nesting depth cap of ${caps.maxDepth} (ARCHIVE_MAX_DEPTH)`)
+          }
+          budget.add(entry, false)
+          const file = join(temp, `${opened.length}.zip`)
+          await zip.extractTo(entry, file)
+          await scan(await openZip(file, caps.maxEntries - budget.entries), depth + 1, `${path}!/`)
+        }
+      }
+    }
+    await scan(await openZip(zipPath, caps.maxEntries), 0, '')
+
+    onPlanned?.({ activities: planned.length, skipped })
+    const top = opened[0]!
+    const hints = hintsEntry === null ? new Map<string, ActivityHint>() : stravaHints((await top.read(hintsEntry)).toString('utf8'))
+    for (const { zip, entry, path, topLevel } of planned) {
+      const filename = entryBaseName(entry.name)
+      const hint = topLevel ? (hints.get(entry.name) ?? null) : null
+      const error = entryError(entry)
+      if (error) {
+        await onEntry({ path, filename, hint, bytes: null, error })
+        continue
+      }
+      let bytes: Buffer
+      try {
+        bytes = await zip.read(entry)
+      } catch (err) {
+        if (!(err instanceof FitledgerError)) throw err
+        await onEntry({ path, filename, hint, bytes: null, error: err })
+        continue
+      }
+      await onEntry({ path, filename, hint, bytes, error: null })
+    }
+    return { activities: planned.length, skipped }
+  } finally {
+    for (const zip of opened) zip.close()
+    await rm(temp, { recursive: true, force: true })
+  }
+}
+
+/** Entries we refuse to read at all; each fails alone. */
+function entryError(entry: ZipEntry): FitledgerError | null {
+  if (classifyEntry(entry.name) === 'unsafe') {
+    return new FitledgerError('archive_rejected', `entry name ${JSON.stringify(entry.name)} points outside the archive; it was not read`)
+  }
+  if (entry.encrypted) return new FitledgerError('unsupported_format', `entry ${entry.name} is encrypted; fitledger reads no passwords`)
+  return null
+}

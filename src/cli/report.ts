@@ -1,0 +1,46 @@
+import { isoWeekOfInstant } from '../aggregate/iso-week.js'
+import { storedProfile } from '../db/profiles.js'
+import { findUserByEmail } from '../db/users.js'
+import { weekReport } from '../db/week-report.js'
+import { FitledgerError } from '../errors.js'
+import { renderCsv } from '../report/render-csv.js'
+import { renderHtml } from '../report/render-html.js'
+import { renderJson } from '../report/render-json.js'
+import { renderTable } from '../report/render-table.js'
+import { type CliContext, configAndLog } from './context.js'
+import { withDatabase } from './runtime.js'
+
+export const REPORT_FORMATS = ['table', 'json', 'html', 'csv'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+export interface ReportOptions {
+  readonly user: string // email
+  readonly week?: string // default: this week on the user's clock
+  readonly format?: string
+}
+
+/**
+ * `fitledger report --user E --week 2026-W47 [--format table|json|html|csv]`: the same report
+ * as GET /v1/reports/weekly/:week, read through the same functions (stored when current, else
+ * recomputed), written to stdout.
+ */
+export async function reportCommand(ctx: CliContext, opts: ReportOptions): Promise<number> {
+  const format = (opts.format ?? 'table') as ReportFormat
+  if (!REPORT_FORMATS.includes(format)) {
+    throw new FitledgerError('bad_request', `--format must be one of ${REPORT_FORMATS.join(', ')}`)
+  }
+  const { config } = configAndLog(ctx)
+  const text = await withDatabase(config.DATABASE_URL, async (db) => {
+    const user = await findUserByEmail(db, opts.user)
+    if (!user) throw new FitledgerError('not_found', `no user with the email ${opts.user}`)
+    const profile = await storedProfile(db, user.id)
+    const week = opts.week ?? isoWeekOfInstant(Date.now(), profile.time_zone)
+    const agg = await weekReport(db, user.id, week, profile)
+    if (format === 'json') return renderJson(agg)
+    if (format === 'html') return renderHtml(agg, { subtitle: user.name ?? user.email })
+    if (format === 'csv') return renderCsv(agg)
+    return renderTable(agg)
+  })
+  ctx.stdout.write(text)
+  return 0
+}

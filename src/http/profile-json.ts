@@ -1,0 +1,100 @@
+/**
+ * The profile as the API shows it and takes it: what the user set, and beside it the values
+ * actually used (defaults filled in, REGIMEN.md), so nobody has to guess what was assumed.
+ */
+import { resolveAthlete } from '../analyse/athlete.js'
+import { isValidTimeZone } from '../aggregate/local-time.js'
+import { effectiveProfile, type GoalOverrides, type StoredProfile } from '../db/profiles.js'
+import { FitledgerError } from '../errors.js'
+import { DEFAULT_GOALS, type Goals } from '../model.js'
+
+const nullable = (type: 'number' | 'integer', minimum: number, maximum: number) => ({ type: [type, 'null'], minimum, maximum })
+
+/** Ranges a person (and a sane goal) can have; the schema also feeds /docs. */
+export const GOAL_SCHEMA = {
+  cardio_sessions: nullable('integer', 0, 21),
+  cardio_min_minutes: nullable('number', 1, 300),
+  interval_sessions: nullable('integer', 0, 14),
+  strength_sessions: nullable('integer', 0, 14),
+  daily_deficit_kcal: nullable('number', 0, 2000),
+  min_intake_kcal: nullable('number', 0, 5000),
+  fluids_ml: nullable('number', 0, 10000),
+  activity_factor: nullable('number', 1, 2.5),
+} as const
+
+export const PROFILE_FIELDS = {
+  sex: { type: ['string', 'null'], enum: ['male', 'female', null] },
+  birth_year: nullable('integer', 1900, 2100), // and not after this year: checked against the clock
+  weight_kg: nullable('number', 20, 400),
+  height_cm: nullable('number', 80, 260),
+  hr_rest: nullable('number', 25, 250),
+  hr_max: nullable('number', 25, 250),
+  time_zone: { type: 'string', minLength: 1, maxLength: 64, description: 'IANA, e.g. Europe/Berlin' },
+} as const
+
+export const PROFILE_PUT_SCHEMA = {
+  type: 'object',
+  minProperties: 1,
+  properties: { ...PROFILE_FIELDS, goals: { type: 'object', properties: GOAL_SCHEMA } },
+} as const
+
+export type ProfileChange = Partial<Omit<StoredProfile, 'updated_at' | 'goals' | 'time_zone'>> & {
+  readonly time_zone?: string
+  readonly goals?: Partial<Record<keyof Goals, number | null>>
+}
+
+/** Fields a change must not carry: the schema's additionalProperties would drop them silently. */
+export function unknownKeys(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return []
+  const top = Object.keys(body).filter((k) => k !== 'goals' && !(k in PROFILE_FIELDS))
+  const goals = (body as { goals?: unknown }).goals
+  const inner = typeof goals === 'object' && goals !== null ? Object.keys(goals).filter((k) => !(k in GOAL_SCHEMA)) : []
+  return [...top, ...inner.map((k) => `goals.${k}`)]
+}
+
+/**
+ * PUT merges: a field given replaces the stored one, `null` clears it (back to the default), a
+ * field left out keeps its value. Goals merge the same way, key by key.
+ */
+export function mergeProfile(stored: StoredProfile, change: ProfileChange, thisYear: number): Omit<StoredProfile, 'updated_at'> {
+  const { updated_at: _at, ...before } = stored
+  const goals: GoalOverrides = { ...before.goals }
+  for (const [key, value] of Object.entries(change.goals ?? {}) as [keyof Goals, number | null][]) {
+    if (value === null) delete goals[key]
+    else goals[key] = value
+  }
+  const merged = { ...before, ...change, goals }
+  if (!isValidTimeZone(merged.time_zone)) throw new FitledgerError('bad_request', `time_zone "${merged.time_zone}" is not an IANA time zone`)
+  if (merged.birth_year !== null && merged.birth_year > thisYear) {
+    throw new FitledgerError('bad_request', `birth_year ${merged.birth_year} is in the future`)
+  }
+  if (merged.hr_rest !== null && merged.hr_max !== null && merged.hr_rest >= merged.hr_max) {
+    throw new FitledgerError('bad_request', `hr_rest (${merged.hr_rest}) must be below hr_max (${merged.hr_max})`)
+  }
+  return merged
+}
+
+/** Weight, heart rate, sex and age shape each activity's energy, zones and TRIMP. */
+export function changesAnalysis(before: StoredProfile, after: Omit<StoredProfile, 'updated_at'>): boolean {
+  return (['sex', 'birth_year', 'weight_kg', 'hr_rest', 'hr_max'] as const).some((k) => before[k] !== after[k])
+}
+
+export function profileJson(stored: StoredProfile, thisYear: number) {
+  const profile = effectiveProfile(stored)
+  const { assumed, ...athlete } = resolveAthlete(profile, thisYear)
+  return {
+    sex: stored.sex,
+    birth_year: stored.birth_year,
+    weight_kg: stored.weight_kg,
+    height_cm: stored.height_cm,
+    hr_rest: stored.hr_rest,
+    hr_max: stored.hr_max,
+    time_zone: stored.time_zone,
+    goals: profile.goals, // the values used: the user's overrides over DEFAULT_GOALS
+    goal_overrides: stored.goals,
+    goal_defaults: DEFAULT_GOALS,
+    /** The values the analysis uses this year, defaults filled in; `assumed` names the defaults. */
+    used: { ...athlete, assumed },
+    updated_at: stored.updated_at?.toISOString() ?? null,
+  }
+}

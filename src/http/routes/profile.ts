@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { saveProfile, storedProfile } from '../../db/profiles.js'
+import type { Database } from '../../db/tables.js'
+import { FitledgerError } from '../../errors.js'
+import type { WeekChanges } from '../../queue/week-changes.js'
+import { changesAnalysis, mergeProfile, PROFILE_PUT_SCHEMA, type ProfileChange, profileJson, unknownKeys } from '../profile-json.js'
+
+export interface ProfileRouteDeps {
+  readonly db: Kysely<Database>
+  readonly weekChanges?: WeekChanges
+  /** The current year, for ages and the birth-year check; injectable for tests. */
+  readonly thisYear?: () => number
+}
+
+export function registerProfileRoutes(app: FastifyInstance, deps: ProfileRouteDeps): void {
+  const thisYear = deps.thisYear ?? (() => new Date().getUTCFullYear())
+
+  app.get('/profile', { schema: { summary: 'The athlete profile and goals, with the values actually used' } }, async (request) =>
+    profileJson(await storedProfile(deps.db, request.userId), thisYear()),
+  )
+
+  app.put(
+    '/profile',
+    {
+      schema: { summary: 'Change the profile: given fields replace, null clears, others stay', body: PROFILE_PUT_SCHEMA },
+      preValidation: async (request) => {
+        const unknown = unknownKeys(request.body)
+        if (unknown.length > 0) throw new FitledgerError('bad_request', `unknown profile fields: ${unknown.join(', ')}`)
+      },
+    },
+    async (request) => {
+      const before = await storedProfile(deps.db, request.userId)
+      const after = mergeProfile(before, request.body as ProfileChange, thisYear()) // throws before anything is stored
+      await saveProfile(deps.db, request.userId, after)
+      // Energy and zones of every activity, then every week; or, for goals, height or zone, the weeks.
+      if (changesAnalysis(before, after)) await deps.weekChanges?.reanalyse(request.userId)
+      else await deps.weekChanges?.allWeeksChanged(request.userId)
+      return profileJson(await storedProfile(deps.db, request.userId), thisYear())
+    },
+  )
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { channelsToTake, mergeColumns } from '../../../src/dedupe/merge-columns.js'
+import type { ParsedActivity, SampleColumns } from '../../../src/model.js'
+
+function activity(start_ms: number, time: number[], columns: Partial<SampleColumns>): ParsedActivity {
+  const none = { heart_rate_bpm: null, distance_m: null, speed_mps: null, cadence_rpm: null, power_w: null, lat_deg: null, lng_deg: null, altitude_m: null }
+  return {
+    format: 'gpx', compressed: false, declared_sport: null, declared_sub_sport: null, start_ms, utc_offset_s: null, name: null, device: null,
+    file_id: null, session_index: 0, laps: [], lengths: [], pauses: [], flags: [],
+    totals: { elapsed_s: null, timer_s: null, distance_m: null, calories_kcal: null, avg_hr_bpm: null, max_hr_bpm: null, pool_length_m: null, num_lengths: null },
+    columns: { ...none, time_s: Float64Array.from(time), ...columns },
+  }
+}
+
+describe('mergeColumns', () => {
+  it('resamples by absolute time, nearest within 2 s, else a gap', () => {
+    const base = activity(1_000_000, [0, 10, 20, 30], {})
+    // extra starts 5 s later: its t=5 is base's t=10; base t=30 is extra t=25, 3 s from extra t=22
+    const extra = activity(1_005_000, [0, 5, 15, 22], { heart_rate_bpm: Float32Array.from([90, 100, 110, 120]) })
+    const merged = mergeColumns(base, extra, ['heart_rate_bpm'])
+    // base t=0 → extra t=-5: nearest 0 is 5 s away → NaN; t=10 → 5 → 100; t=20 → 15 → 110; t=30 → 25: 22 is 3 s away → NaN
+    expect(Array.from(merged.columns.heart_rate_bpm!)).toEqual([Number.NaN, 100, 110, Number.NaN])
+    expect(merged.columns.time_s).toBe(base.columns.time_s)
+    expect(merged.flags).toEqual(['merged_heart_rate_bpm'])
+  })
+
+  it('takes only channels the stored copy lacks and the new one recorded', () => {
+    const incoming = activity(0, [0, 1], { heart_rate_bpm: Float32Array.from([100, 101]), power_w: Float32Array.from([Number.NaN, Number.NaN]), cadence_rpm: Float32Array.from([80, 81]) })
+    expect(channelsToTake({ heart_rate_bpm: false, power_w: false, cadence_rpm: true }, incoming)).toEqual(['heart_rate_bpm'])
+  })
+})

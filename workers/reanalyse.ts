@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely'
+import { summariseActivity } from '../src/analyse/summarise.js'
+import { withUserSport } from '../src/analyse/user-sport.js'
+import { sessionsByUpload, updateAnalysis } from '../src/db/activity-analysis.js'
+import { effectiveProfile, storedProfile } from '../src/db/profiles.js'
+import type { Database } from '../src/db/tables.js'
+import { isFitledgerError } from '../src/errors.js'
+import type { Logger } from '../src/log.js'
+import type { ParsedActivity, Sport } from '../src/model.js'
+import type { WeekChanges } from '../src/queue/week-changes.js'
+import type { ObjectStore } from '../src/storage/object-store.js'
+
+export interface ReanalyseDeps {
+  readonly db: Kysely<Database>
+  readonly storage: ObjectStore
+  readonly parse: (bytes: Uint8Array) => Promise<ParsedActivity[]>
+  readonly weekChanges: WeekChanges
+  readonly log: Logger
+}
+
+/**
+ * After a profile change (weight, heart rate, sex, birth year), every activity of the user is
+ * analysed again from its stored file: energy, zones, TRIMP and intervals all rest on the
+ * profile. Each activity is rewritten in a statement of its own; a sport the user corrected
+ * stays. Running twice gives the same rows, so a retry is safe.
+ */
+export async function reanalyse(deps: ReanalyseDeps, userId: string): Promise<number> {
+  const profile = effectiveProfile(await storedProfile(deps.db, userId)) //            7 db
+  let updated = 0
+  for (const upload of await sessionsByUpload(deps.db, userId)) {
+    const parsed = await readSessions(deps, upload.object_key) //                       2 storage, 5 pure
+    for (const session of upload.sessions) {
+      const p = parsed?.find((x) => x.session_index === session.session_index)
+      if (!p) continue
+      const userSport = session.sport_source === 'user' ? (session.sport as Sport) : null
+      const summary = withUserSport(summariseActivity(p, profile), userSport) //        6 pure
+      await updateAnalysis(deps.db, session.id, p, summary) //                          7 db, one row
+      updated += 1
+    }
+  }
+  await deps.weekChanges.allWeeksChanged(userId) //                                     3 queue
+  return updated
+}
+
+/** A file that no longer parses keeps its old analysis; anything else (storage down) retries. */
+async function readSessions(deps: ReanalyseDeps, objectKey: string): Promise<ParsedActivity[] | null> {
+  try {
+    return await deps.parse(await deps.storage.get(objectKey))
+  } catch (err) {
+    if (!(isFitledgerError(err) && err.permanent)) throw err
+    deps.log.warn({ object_key: objectKey, code: err.code }, 'stored file no longer parses; its analysis is kept')
+    return null
+  }
+}
