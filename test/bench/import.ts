@@ -5,46 +5,28 @@
  * separate processes from dist/, so peak RSS (VmHWM) is per process.
  *   npm run bench:import -- [activities=1000]
  */
-import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { Redis } from 'ioredis'
 import { generateWorkload } from '../../fixtures/workload.js'
 import { connectDb } from '../../src/db/connect.js'
-import { adminQuery, dbUrl, testDbName } from '../helpers/pg-admin.js'
 import { buildZip } from '../helpers/zip.js'
+import { prepareBenchStack } from './lib/bench-stack.js'
 import { machineLine } from './lib/machine.js'
-import { peakRssMib, runFitledger, spawnFitledger, stop, waitForHttp } from './lib/processes.js'
+import { peakRssMib, spawnFitledger, stop, waitForHttp } from './lib/processes.js'
 
 const COUNT = Number(process.argv[2] ?? 1000)
-const PORT = 20000 + Math.floor(Math.random() * 1000)
 const BIN = fileURLToPath(new URL('../../bin/fitledger.js', import.meta.url))
 
 async function main(): Promise<void> {
   console.log(machineLine())
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
   const t0 = performance.now()
   const files = generateWorkload(COUNT)
   const zip = await buildZip(files.map((f) => ({ name: `activities/${f.name}`, bytes: f.bytes })))
   const rawMb = files.reduce((s, f) => s + f.bytes.length, 0) / 1e6
   console.log(`export: ${COUNT} activities, ${rawMb.toFixed(1)} MB of files, zip ${(zip.length / 1e6).toFixed(1)} MB (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
 
-  const name = testDbName('t')
-  const objects = mkdtempSync(join(tmpdir(), 'fitledger-bench-'))
-  const prefix = `flbench-${Date.now()}`
-  const env = {
-    DATABASE_URL: dbUrl(name),
-    STORAGE_URL: `file://${objects}`,
-    PORT: String(PORT),
-    QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    WORKER_CONCURRENCY: '2',
-    MAX_UPLOAD_BYTES: String(1024 * 1024 * 1024),
-  }
-  await runFitledger(['migrate'], env)
-  const { token } = JSON.parse(await runFitledger(['user', 'create', '--email', 'bench@example.test', '--json'], env)) as { token: string }
+  const stack = await prepareBenchStack({ MAX_UPLOAD_BYTES: String(1024 * 1024 * 1024) })
+  const { env, token } = stack
   const api = spawnFitledger(['serve'], env)
   // The worker logs its time by stage when it stops (src/cli/work.ts); keep its stdout.
   const worker = spawn(process.execPath, [BIN, 'work'], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] })
@@ -52,9 +34,9 @@ async function main(): Promise<void> {
   worker.stdout.on('data', (c: Buffer) => (workerLog += c.toString()))
   const db = connectDb(env.DATABASE_URL, { max: 1 })
   try {
-    await waitForHttp(`http://127.0.0.1:${PORT}/readyz`)
+    await waitForHttp(`${stack.baseUrl}/readyz`)
     const start = performance.now()
-    const res = await fetch(`http://127.0.0.1:${PORT}/v1/uploads?filename=export.zip`, {
+    const res = await fetch(`${stack.baseUrl}/v1/uploads?filename=export.zip`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
       body: zip,
@@ -91,12 +73,7 @@ async function main(): Promise<void> {
     await db.destroy()
     await stop(api)
     await stop(worker)
-    const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379')
-    const keys = await redis.keys(`${prefix}:*`)
-    if (keys.length > 0) await redis.del(...keys)
-    redis.disconnect()
-    await adminQuery(`drop database if exists ${name} with (force)`)
-    rmSync(objects, { recursive: true, force: true })
+    await stack.cleanup()
   }
 }
 

@@ -3,23 +3,16 @@
  * autocannon drives uploads, activity lists and weekly reports on loopback; then an overload
  * burst checks that the API pushes back (429/503 with Retry-After) and never answers 500.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import autocannon, { type Result } from 'autocannon'
-import { Redis } from 'ioredis'
 import { generateWorkload } from '../../fixtures/workload.js'
 import { redisConnection } from '../../src/cli/runtime.js'
 import { createIngestQueue } from '../../src/queue/ingest-queue.js'
-import { adminQuery, dbUrl, testDbName } from '../helpers/pg-admin.js'
+import { prepareBenchStack } from './lib/bench-stack.js'
 import { machineLine } from './lib/machine.js'
-import { runFitledger, spawnFitledger, stop, waitForHttp } from './lib/processes.js'
+import { spawnFitledger, stop, waitForHttp } from './lib/processes.js'
 
 const secondsArg = process.argv.indexOf('--seconds')
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10
-const PORT = 20000 + Math.floor(Math.random() * 20000)
-const BASE = `http://127.0.0.1:${PORT}`
 
 function gpx(n: number): string {
   const t0 = Date.UTC(2024, 0, 1) + n * 3_600_000
@@ -37,13 +30,9 @@ function line(name: string, r: Result): string {
 
 async function main(): Promise<void> {
   console.log(machineLine())
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
-  const name = testDbName('t')
-  const objects = mkdtempSync(join(tmpdir(), 'fitledger-load-'))
-  const prefix = `flload-${Date.now()}`
-  const env = { DATABASE_URL: dbUrl(name), STORAGE_URL: `file://${objects}`, PORT: String(PORT), QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', MAX_CONCURRENT_UPLOADS: '16', RATE_LIMIT_UPLOADS_PER_MIN: '100000', RATE_LIMIT_REPORTS_PER_MIN: '100000' }
-  await runFitledger(['migrate'], env)
-  const { token } = JSON.parse(await runFitledger(['user', 'create', '--email', 'load@example.test', '--json'], env)) as { token: string }
+  const stack = await prepareBenchStack({ MAX_CONCURRENT_UPLOADS: '16', RATE_LIMIT_UPLOADS_PER_MIN: '100000', RATE_LIMIT_REPORTS_PER_MIN: '100000' })
+  const { env, token, prefix } = stack
+  const BASE = stack.baseUrl
   const headers = { authorization: `Bearer ${token}` }
   const api = spawnFitledger(['serve'], env)
   const worker = spawnFitledger(['work'], env)
@@ -94,12 +83,7 @@ async function main(): Promise<void> {
     await queue.close()
     await stop(api)
     await stop(worker)
-    const redis = new Redis('redis://127.0.0.1:6379')
-    const keys = await redis.keys(`${prefix}:*`)
-    if (keys.length > 0) await redis.del(...keys)
-    redis.disconnect()
-    await adminQuery(`drop database if exists ${name} with (force)`)
-    rmSync(objects, { recursive: true, force: true })
+    await stack.cleanup()
   }
 }
 

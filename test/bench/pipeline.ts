@@ -3,29 +3,23 @@
  * Postgres, with the API and one worker as separate processes on this machine.
  *   npx tsx test/bench/pipeline.ts [files=300] [concurrency=8]
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Redis } from 'ioredis'
 import { generateWorkload, type WorkloadFile } from '../../fixtures/workload.js'
 import { connectDb } from '../../src/db/connect.js'
-import { adminQuery, dbUrl, testDbName } from '../helpers/pg-admin.js'
+import { prepareBenchStack } from './lib/bench-stack.js'
 import { machineLine } from './lib/machine.js'
-import { peakRssMib, runFitledger, spawnFitledger, stop, waitForHttp } from './lib/processes.js'
+import { peakRssMib, spawnFitledger, stop, waitForHttp } from './lib/processes.js'
 
 const FILES = Number(process.argv[2] ?? 300)
 const CONCURRENCY = Number(process.argv[3] ?? 8)
-const PORT = 3000 + Math.floor(Math.random() * 1000) + 20000
 
-async function uploadAll(files: readonly WorkloadFile[], token: string): Promise<void> {
+async function uploadAll(baseUrl: string, files: readonly WorkloadFile[], token: string): Promise<void> {
   let next = 0
   const lane = async () => {
     while (next < files.length) {
       const file = files[next++]!
       const form = new FormData()
       form.append('file', new Blob([file.bytes]), file.name)
-      const res = await fetch(`http://127.0.0.1:${PORT}/v1/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+      const res = await fetch(`${baseUrl}/v1/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
       if (res.status !== 202) throw new Error(`upload ${file.name}: ${res.status} ${await res.text()}`)
     }
   }
@@ -34,29 +28,17 @@ async function uploadAll(files: readonly WorkloadFile[], token: string): Promise
 
 async function main(): Promise<void> {
   console.log(machineLine())
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
   const files = generateWorkload(FILES)
   const megabytes = files.reduce((s, f) => s + f.bytes.length, 0) / 1e6
-  const name = testDbName('t')
-  const objects = mkdtempSync(join(tmpdir(), 'fitledger-bench-'))
-  const prefix = `flbench-${Date.now()}`
-  const env = {
-    DATABASE_URL: dbUrl(name),
-    STORAGE_URL: `file://${objects}`,
-    PORT: String(PORT),
-    QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    WORKER_CONCURRENCY: '2',
-  }
-  await runFitledger(['migrate'], env)
-  const { token } = JSON.parse(await runFitledger(['user', 'create', '--email', 'bench@example.test', '--json'], env)) as { token: string }
+  const stack = await prepareBenchStack()
+  const { env, token } = stack
   const api = spawnFitledger(['serve'], env)
   const worker = spawnFitledger(['work'], env)
   const db = connectDb(env.DATABASE_URL, { max: 1 })
   try {
-    await waitForHttp(`http://127.0.0.1:${PORT}/readyz`)
+    await waitForHttp(`${stack.baseUrl}/readyz`)
     const t0 = performance.now()
-    await uploadAll(files, token)
+    await uploadAll(stack.baseUrl, files, token)
     const accepted = performance.now()
     let final = 0
     while (final < files.length) {
@@ -76,12 +58,7 @@ async function main(): Promise<void> {
     await db.destroy()
     await stop(api)
     await stop(worker)
-    const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379')
-    const keys = await redis.keys(`${prefix}:*`)
-    if (keys.length > 0) await redis.del(...keys)
-    redis.disconnect()
-    await adminQuery(`drop database if exists ${name} with (force)`)
-    rmSync(objects, { recursive: true, force: true })
+    await stack.cleanup()
   }
 }
 
