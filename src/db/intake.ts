@@ -4,7 +4,7 @@ import type { Database } from './tables.js'
 
 // node-postgres turns a `date` into a JS Date at local midnight, which shifts it by the host's
 // zone; a food-log date is a label, so it is always read as text.
-const DATE_TEXT = sql<string>`date::text`.as('date')
+export const DATE_TEXT = sql<string>`date::text`.as('date')
 
 /** One day's entry; a post for a day that has one replaces it whole (CONTRACT.md, POST /v1/intake). */
 export async function upsertIntake(db: Kysely<Database>, userId: string, days: readonly IntakeDay[]): Promise<void> {

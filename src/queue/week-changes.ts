@@ -19,6 +19,8 @@ export interface WeekChanges {
   activitiesChanged(userId: string, startTimes: readonly Date[]): Promise<void>
   /** Food-log days (local dates) were written or deleted. */
   intakeChanged(userId: string, dates: readonly string[]): Promise<void>
+  /** These ISO weeks need recomputing (the reconciler found them stale). */
+  weeksChanged(userId: string, weeks: readonly string[]): Promise<void>
   /** Every week that holds data (a time-zone or goal change moves them all). */
   allWeeksChanged(userId: string): Promise<void>
   /** Weight, heart rate, sex or age changed: activities' energy and zones first, then the weeks. */
@@ -61,6 +63,7 @@ export function createWeekChanges(deps: WeekChangeDeps): WeekChanges {
       await queueWeeks(userId, startTimes.map((t) => isoWeekOfInstant(t.getTime(), time_zone)))
     }),
     intakeChanged: guarded('intake', async (userId, dates: readonly string[]) => queueWeeks(userId, dates.map(isoWeekOfDate))),
+    weeksChanged: guarded('weeks', async (userId, weeks: readonly string[]) => queueWeeks(userId, weeks)),
     allWeeksChanged: guarded('all_weeks', async (userId) => queueWeeks(userId, await weeksWithData(deps.db, userId))),
     reanalyse: guarded('reanalyse', async (userId) => enqueueAggregate(deps.aggregateQueue, [{ kind: 'reanalyse', user_id: userId }])),
   }

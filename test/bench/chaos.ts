@@ -23,7 +23,8 @@ const report = await runChaos({
 })
 console.log(`faults injected: ${report.faults.length} (${report.faults.join(', ')})`)
 console.log(`uploads accepted: ${report.accepted}, final: ${report.final}, lost: ${report.lost}, duplicated: ${report.duplicated}, left processing: ${report.stillProcessing}, dangling activity ids: ${report.dangling}`)
+console.log(`weekly aggregates equal to a full recompute: ${report.aggregates.equal} of ${report.aggregates.weeks}${report.aggregates.wrong.length ? ` (wrong: ${report.aggregates.wrong.join(', ')})` : ''}`)
 console.log(`outcomes: ${Object.entries(report.byStatus).map(([k, v]) => `${k}=${v}`).join(' ')}`)
 console.log(`client retries during faults: ${report.clientRetries}`)
 console.log(`recovery: everything final ${report.recoveryS.toFixed(1)} s after the last fault; whole run ${((Date.now() - t0) / 1000).toFixed(0)} s`)
-process.exitCode = report.lost === 0 && report.duplicated === 0 && report.stillProcessing === 0 && report.dangling === 0 ? 0 : 1
+process.exitCode = report.lost === 0 && report.duplicated === 0 && report.stillProcessing === 0 && report.dangling === 0 && report.aggregates.wrong.length === 0 ? 0 : 1

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { connectDb } from '../../src/db/connect.js'
+import { type AggregateCheck, checkAggregates } from './aggregates.js'
 import type { FaultName } from './faults.js'
 
 export interface ChaosReport {
@@ -11,6 +12,7 @@ export interface ChaosReport {
   readonly stillProcessing: number
   /** Finished uploads whose activity_ids point at no activity. */
   readonly dangling: number
+  readonly aggregates: AggregateCheck
   readonly byStatus: Record<string, number>
   readonly clientRetries: number
   readonly recoveryS: number
@@ -41,6 +43,12 @@ export async function checkOutcome(
       await sleep(250)
     }
     const recoveryS = (Date.now() - run.lastFaultAt) / 1000
+    // Weekly aggregates settle after the uploads: give queued recomputes time to run.
+    let aggregates = await checkAggregates(db)
+    for (let i = 0; i < 40 && aggregates.wrong.length > 0; i++) {
+      await sleep(500)
+      aggregates = await checkAggregates(db)
+    }
     const statuses = await db.selectFrom('uploads').select(['status', 'error_code', db.fn.countAll<number>().as('n')]).groupBy(['status', 'error_code']).execute()
     // Never two activities for one session of one upload, and never two for the same bytes.
     const dup = await sql<{ n: number }>`
@@ -59,6 +67,7 @@ export async function checkOutcome(
       duplicated: dup.rows[0]?.n ?? 0,
       stillProcessing: processing,
       dangling: dangling.rows[0]?.n ?? 0,
+      aggregates,
       byStatus: Object.fromEntries(statuses.map((s) => [`${s.status}${s.error_code ? `/${s.error_code}` : ''}`, Number(s.n)])),
       clientRetries: run.clientRetries,
       recoveryS,

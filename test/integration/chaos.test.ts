@@ -16,5 +16,7 @@ describe('chaos, short', () => {
     })
     expect(report, lines.join('\n')).toMatchObject({ accepted: 24, final: 24, lost: 0, duplicated: 0, stillProcessing: 0, dangling: 0 })
     expect(report.byStatus).toEqual({ done: 24 })
+    expect(report.aggregates.wrong).toEqual([])
+    expect(report.aggregates.weeks).toBeGreaterThan(0)
   }, 240_000)
 })

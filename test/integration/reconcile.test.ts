@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isoWeekOfInstant } from '../../src/aggregate/iso-week.js'
+import { storedWeek } from '../../src/db/aggregates.js'
 import { createLogger } from '../../src/log.js'
 import { jobIdFor } from '../../src/queue/ingest-queue.js'
 import { ingest } from '../../workers/ingest.js'
@@ -61,3 +64,43 @@ describe('idempotent processing', () => {
     expect(await ingest(deps, id)).toBe('already_final')
   })
 })
+
+describe('the week sweep', () => {
+  it('queues again a week whose recompute was lost, and the stored week comes right', async () => {
+    const id = await uploadRaw('swim.fit', corpusFile('fit/sports-lib__6021532030.fit'))
+    stack.startWorker()
+    const done = await waitForUpload(stack, alice.headers, id)
+    const activityId = String(done.activity_id)
+    const week = async () => {
+      const res = await stack.app.inject({ url: '/v1/activities?limit=1', headers: alice.headers })
+      return res.json().activities[0] as { start_time: string }
+    }
+    const { start_time } = await week()
+    const isoWeek = isoWeekOfInstant(Date.parse(start_time), 'UTC')
+    // Settle the week, then change a session behind the queue's back, as a lost job would leave it.
+    await waitFor(async () => (await storedWeek(stack.testDb.db, alice.id, isoWeek)) !== undefined)
+    await stack.worker!.close()
+    stack.worker = null
+    await stack.testDb.db
+      .updateTable('activities')
+      .set({ sport: 'walking', updated_at: sql`now() - interval '5 seconds'` })
+      .where('id', '=', activityId)
+      .execute()
+    expect((await storedWeek(stack.testDb.db, alice.id, isoWeek))!.body.by_sport).toHaveProperty('swimming')
+
+    const deps = { db: stack.testDb.db, queue: stack.queue, log, weekChanges: stack.weekChanges }
+    await reconcileOnce(deps, 1)
+    stack.startWorker()
+    await waitFor(async () => (await storedWeek(stack.testDb.db, alice.id, isoWeek))?.body.by_sport.walking !== undefined)
+    await stack.worker!.close()
+    stack.worker = null
+  })
+})
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
