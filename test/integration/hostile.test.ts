@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeFit } from '../../fixtures/encode/index.js'
 import { type Stack, startStack, waitForUpload } from '../helpers/stack.js'
+import { buildZip } from '../helpers/zip.js'
 
 // The hostile-input catalogue (README.md, "Hostile input"): each input through the real API and
 // worker, its outcome, and the service still healthy with nothing secret in any answer.
@@ -139,6 +140,25 @@ describe('the hostile-input catalogue', () => {
     answers.push(res.body)
     expect(res.statusCode).toBe(413)
     expect(res.json().error.code).toBe('too_large')
+    await healthy()
+  })
+
+  it('an archive nested three deep → archive_rejected naming the depth cap, and no child', async () => {
+    const inner = await buildZip([{ name: 'x.fit', bytes: fitClaimingGigabytes() }])
+    const middle = await buildZip([{ name: 'inner.zip', bytes: inner }])
+    const outer = await buildZip([{ name: 'middle.zip', bytes: middle }])
+    const res = await stack.app.inject({
+      method: 'POST',
+      url: '/v1/uploads?filename=nested.zip',
+      headers: { ...user.headers, 'content-type': 'application/zip' },
+      body: outer,
+    })
+    answers.push(res.body)
+    expect(res.statusCode).toBe(202)
+    const done = await waitForUpload(stack, user.headers, res.json().uploads[0].id)
+    expect(done).toMatchObject({ kind: 'archive', status: 'failed', error: { code: 'archive_rejected' } })
+    expect((done.error as { message: string }).message).toContain('ARCHIVE_MAX_DEPTH')
+    expect(done.counts).toMatchObject({ queued: 0, processing: 0, done: 0 })
     await healthy()
   })
 })
