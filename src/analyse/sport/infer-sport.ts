@@ -47,6 +47,25 @@ const RUN_CADENCE_MAX_P50_MPS = 4
 const RUN_CADENCE_MAX_P90_MPS = 8
 /** Most moving samples must carry a cadence or power for it to count. */
 const MIN_SHARE = 0.5
+/**
+ * A session that covers under 0.2 m/s over its timer time did not travel: a walk that stands
+ * still four fifths of the time still averages 0.25 m/s. Its distance is drift or a handful of
+ * sparse fixes, and the speed they imply says nothing about the sport.
+ * NOTE: fit/fit-parser__snorkeling-unknown-sport.fit (75 m in 35 min, 2–15 m/s at 9 fixes).
+ */
+const MIN_TRAVEL_MPS = 0.2
+/**
+ * Nobody but an elite runner holds 3:00/km (5.5 m/s) for a twentieth of a session, and a
+ * runner's watch seldom lacks a step cadence. Held that fast without cadence or power, yet
+ * below cycling speeds, the session glides or rolls: skiing, skating, or a slow ride without
+ * sensors. No rule here can tell which, so it is `other`, with low confidence.
+ * NOTE: fit/fit-parser__test2.fit (cross-country skiing, 3.8 m/s median, 5.7 m/s held).
+ */
+const MAX_HELD_RUN_MPS = 5.5
+/** Under a minute or ten samples there is nothing to infer from: any answer is a guess. */
+const MIN_EVIDENCE_S = 60
+const MIN_EVIDENCE_SAMPLES = 10
+const GUESS_CONFIDENCE = 0.2
 
 const within = (v: number, [lo, hi]: readonly [number, number]): boolean => v >= lo && v <= hi
 
@@ -60,7 +79,7 @@ function fromNoSpeed(f: SportFeatures): InferredSport {
     if (within(cadence, WALK_STRIDES) || within(cadence, WALK_STEPS)) return { sport: 'walking', confidence: 0.5, rule: 'walking cadence without distance' }
   }
   if (f.hrSetsPerHour >= STRENGTH_SETS_PER_HOUR) return { sport: 'strength', confidence: 0.6, rule: 'no distance, HR in sets' }
-  return { sport: 'other', confidence: 0.4, rule: 'no distance, no pattern' }
+  return { sport: 'other', confidence: 0.3, rule: 'no distance, no pattern' }
 }
 
 function footSport(f: SportFeatures, cadence: number): InferredSport | null {
@@ -79,8 +98,17 @@ function walkOrHike(f: SportFeatures, confidence: number): InferredSport {
 
 /** REGIMEN.md, Sports: the sport from GPS or not, speed, cadence, power and pool lengths. */
 export function inferSport(f: SportFeatures): InferredSport {
+  const inferred = inferFromData(f)
+  const scant = f.timerS < MIN_EVIDENCE_S || f.samples < MIN_EVIDENCE_SAMPLES
+  return scant ? { ...inferred, confidence: Math.min(inferred.confidence, GUESS_CONFIDENCE) } : inferred
+}
+
+function inferFromData(f: SportFeatures): InferredSport {
   if (f.activeLengths >= 2) return { sport: 'swimming', confidence: 0.95, rule: 'pool lengths' }
-  if (!f.hasSpeed) return fromNoSpeed(f)
+  // A device that counted lengths of a named pool length swam them, even when the file keeps no
+  // length messages (FIT session pool_length and num_lengths are written for lap swimming only).
+  if (f.deviceLengths >= 2) return { sport: 'swimming', confidence: 0.9, rule: 'pool length and lengths in the totals' }
+  if (!f.hasSpeed || f.travelMps < MIN_TRAVEL_MPS) return fromNoSpeed(f)
   const cadence = f.cadenceShare >= MIN_SHARE ? f.cadenceP50 : Number.NaN
   const v50 = f.speedP50
   const v90 = f.speedP90
@@ -103,6 +131,10 @@ export function inferSport(f: SportFeatures): InferredSport {
   if (f.powerShare >= MIN_SHARE && within(cadence, PEDAL_RATE)) return { sport: 'cycling', confidence: 0.6, rule: 'pedal cadence and power' }
   const byFoot = footSport(f, cadence)
   if (byFoot !== null) return byFoot
+  if (Number.isNaN(cadence) && f.powerShare < MIN_SHARE && f.sustainedP95 >= MAX_HELD_RUN_MPS) {
+    return { sport: 'other', confidence: 0.35, rule: 'held faster than running, no cadence' }
+  }
   if (v50 >= RUNNING_P50_MPS || v90 >= RUNNING_P90_MPS) return { sport: 'running', confidence: 0.65, rule: 'running speeds' }
-  return walkOrHike(f, 0.6)
+  // Speed alone: a slow session without cadence may be a walk or a paddle (NOTE: tcx/tcxparser__sup_activity_1.tcx).
+  return walkOrHike(f, 0.5)
 }

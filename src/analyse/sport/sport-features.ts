@@ -8,14 +8,20 @@ export interface SportFeatures {
   readonly hasSpeed: boolean // a usable speed while moving
   readonly speedP50: number // m/s over moving samples, NaN without speed
   readonly speedP90: number
+  /** 95th percentile of the 30 s mean speed over moving samples: a pace held, not a fix's noise. */
+  readonly sustainedP95: number
+  /** Distance over timer time, m/s: how far the session travelled, standstill included. */
+  readonly travelMps: number
   readonly cadenceP50: number // moving samples with cadence > 0, NaN without
   readonly cadenceShare: number // share of moving samples with cadence > 0
   readonly powerP50: number
   readonly powerShare: number
   readonly activeLengths: number // pool lengths that are not rests
+  readonly deviceLengths: number // session num_lengths when the device also names a pool length, else 0
   readonly climbPerHourM: number // positive altitude change per timer hour
   readonly hrSetsPerHour: number // rises and falls of heart rate of a strength set's size
   readonly timerS: number
+  readonly samples: number
 }
 
 /** Too little distance to read a speed from (a watch that drifts indoors). */
@@ -24,6 +30,8 @@ const MIN_SPEED_SAMPLES = 5
 /** A strength set lifts HR by 15 bpm or more, and the rest brings it back (Kraemer & Ratamess 2004). */
 const HR_SET_SWING_BPM = 15
 const HR_SMOOTH_HALF_S = 10
+/** Speeds are judged held when they last: a 30 s centred mean (GPS noise averages out). */
+const SUSTAINED_HALF_S = 15
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN
@@ -74,6 +82,8 @@ function totalClimb(altitude: Float32Array | null, time: Float64Array): number {
 
 export function extractFeatures(activity: ParsedActivity, s: CleanSeries, moving: Uint8Array, timerS: number): SportFeatures {
   const speeds: number[] = []
+  const sustained: number[] = []
+  const held = s.speed === null ? null : smoothByTime(s.speed, s.time_s, SUSTAINED_HALF_S)
   const cadences: number[] = []
   const powers: number[] = []
   let movingCount = 0
@@ -82,6 +92,8 @@ export function extractFeatures(activity: ParsedActivity, s: CleanSeries, moving
     movingCount++
     const v = s.speed?.[i] ?? Number.NaN
     if (Number.isFinite(v)) speeds.push(v)
+    const h = held?.[i] ?? Number.NaN
+    if (Number.isFinite(h)) sustained.push(h)
     const c = s.cadence?.[i] ?? Number.NaN
     if (c > 0) cadences.push(c)
     const p = s.power?.[i] ?? Number.NaN
@@ -94,9 +106,11 @@ export function extractFeatures(activity: ParsedActivity, s: CleanSeries, moving
   // NOTE: a pool swim as TCX has its distance only in laps (tcx/sports-lib__6860712481.tcx): the
   // session's average speed stands in for the speed trace.
   const total = activity.totals.distance_m ?? 0
+  let travelled = distance
   if (!hasSpeed && total >= MIN_DISTANCE_M && timerS > 0) {
     hasSpeed = true
     p50 = p90 = total / timerS
+    travelled = total
   }
   const hours = Math.max(timerS, 1) / 3600
   const hrSwings = s.hr === null ? 0 : countSwings(smoothByTime(s.hr, s.time_s, HR_SMOOTH_HALF_S), HR_SET_SWING_BPM)
@@ -105,14 +119,18 @@ export function extractFeatures(activity: ParsedActivity, s: CleanSeries, moving
     hasSpeed,
     speedP50: p50,
     speedP90: p90,
+    sustainedP95: hasSpeed ? percentile(sustained, 0.95) : Number.NaN,
+    travelMps: timerS > 0 ? travelled / timerS : 0,
     cadenceP50: percentile(cadences, 0.5),
     cadenceShare: movingCount > 0 ? cadences.length / movingCount : 0,
     powerP50: percentile(powers, 0.5),
     powerShare: movingCount > 0 ? powers.length / movingCount : 0,
     activeLengths: activity.lengths.filter((l) => !l.idle).length,
+    deviceLengths: (activity.totals.pool_length_m ?? 0) > 0 ? (activity.totals.num_lengths ?? 0) : 0,
     climbPerHourM: totalClimb(s.altitude, s.time_s) / hours,
     hrSetsPerHour: hrSwings / hours,
     timerS,
+    samples: s.time_s.length,
   }
 }
 

@@ -87,9 +87,9 @@ describe('heart-rate cleaning and averages', () => {
     expect(summary.flags).toContain('hr_spikes_removed')
   })
 
-  it('weights each sample by the time it holds: 120 bpm for 9 s then 160 bpm for 1 s → 124', () => {
-    // (120*9 + 160*1) / 10 = 124; a plain sample mean would say (120 + 160)/2 = 140
+  it('weights each step by its time, heart rate running straight between samples: 120 → 160 over 9 s, then 160 for 1 s → 142', () => {
+    // ((120+160)/2*9 + 160*1) / 10 = (1260 + 160) / 10 = 142; a sample mean would say (120+160+160)/3 = 146.7
     const summary = summariseActivity(makeActivity({ time_s: [0, 9, 10], heart_rate_bpm: [120, 160, 160] }), EMPTY_PROFILE)
-    expect(summary.hr_avg).toBe(124)
+    expect(summary.hr_avg).toBe(142)
   })
 })
