@@ -6,6 +6,7 @@ import FitParser, { FitEncoder } from 'fit-file-parser'
 import type { ParsedFit } from 'fit-file-parser'
 import { FitledgerError } from '../../errors.js'
 import type { FitPart } from './chain.js'
+import { type RecordOverrides, recordOverrides } from './developer-overrides.js'
 import { walkRecords } from './walk.js'
 
 /** The package exports only ParsedFit; its message types are read off it. */
@@ -30,6 +31,8 @@ export interface FitMessages {
   readonly events: readonly FitEvent[]
   readonly hr: readonly FitHr[]
   readonly sports: readonly FitSport[]
+  /** Developer fields that stand in for native record fields (developer-overrides.ts). */
+  readonly recordOverrides: RecordOverrides
   /** Complete FIT messages (definitions included) found in the part. */
   readonly recordCount: number
   /** What was worked around in this part: truncated, bad_crc, compressed_timestamps … */
@@ -78,6 +81,7 @@ export async function readFitPart(part: FitPart): Promise<FitMessages> {
     events: fit.events ?? [],
     hr: fit.messages?.hr ?? [],
     sports: fit.sports ?? [],
+    recordOverrides: recordOverrides((fit as { field_descriptions?: unknown[] }).field_descriptions),
     recordCount: walk.records,
     flags,
   }

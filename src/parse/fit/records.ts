@@ -1,6 +1,7 @@
 /** FIT record messages → sample columns, relative to a session start. */
 import type { SampleColumns } from '../../model.js'
 import { SampleBuilder } from '../columns.js'
+import { applyOverrides, type RecordOverrides } from './developer-overrides.js'
 import type { FitRecord } from './read.js'
 
 export interface RecordColumns {
@@ -38,12 +39,13 @@ class CompressedSpeedDistance {
   }
 }
 
-export function recordColumns(records: readonly FitRecord[], startMs: number): RecordColumns {
+export function recordColumns(records: readonly FitRecord[], startMs: number, overrides: RecordOverrides = new Map()): RecordColumns {
   const builder = new SampleBuilder(records.length)
   const compressed = new CompressedSpeedDistance()
   let droppedBackwards = 0
   let droppedBeforeStart = 0
-  for (const r of records) {
+  for (const raw of records) {
+    const r = overrides.size > 0 ? applyOverrides(raw, overrides) : raw
     const ms = msOf(r.timestamp)
     if (Number.isNaN(ms)) continue
     const t = (ms - startMs) / 1000

@@ -67,7 +67,8 @@ export function activitiesOfPart(part: FitMessages, context: FitContext): Parsed
     const startMs = starts[k] as number
     const flags = [...context.chainFlags, ...part.flags]
     if (noSession) flags.push('no_session')
-    const built = recordColumns(records[k] ?? [], startMs)
+    if (part.recordOverrides.size > 0) flags.push('developer_fields_used')
+    const built = recordColumns(records[k] ?? [], startMs, part.recordOverrides)
     if (built.droppedBackwards > 0) flags.push('time_went_backwards')
     if (built.droppedBeforeStart > 0) flags.push('records_before_start')
     let columns = built.columns
