@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const BENCHES = ['report.ts', 'pipeline.ts']
+const BENCHES = ['parse.ts', 'report.ts', 'pipeline.ts']
 
 let failed = 0
 for (const file of BENCHES) {
