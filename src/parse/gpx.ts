@@ -4,11 +4,12 @@
  * is left null: analysis derives it from distance and time the same way for every format.
  */
 import { FitledgerError } from '../errors.js'
-import type { ParsedActivity, Pause } from '../model.js'
+import type { ParsedActivity } from '../model.js'
 import { SampleBuilder, type Channel } from './columns.js'
 import { cumulativeDistanceM } from './geo.js'
 import { parseIsoTime } from './iso-time.js'
 import { declaredSportFromText } from './sport-names.js'
+import { TimedRows } from './timed-rows.js'
 import { NO_TOTALS } from './totals.js'
 import { readXml } from './xml.js'
 import { asArray, child, labelOf, numberOf, textOf, type XmlNode } from './xml-node.js'
@@ -64,29 +65,13 @@ export function parseGpx(bytes: Uint8Array, compressed: boolean): ParsedActivity
     throw new FitledgerError('no_activity_data', 'the GPX holds no track points (a route or waypoints only)')
   }
   const builder = new SampleBuilder(total)
-  const pauses: Pause[] = []
-  let startMs = Number.NaN
-  let untimed = 0
-  let backwards = 0
+  const rows = new TimedRows(builder)
   for (const trk of tracks) {
     for (const seg of asArray(child(trk, 'trkseg'))) {
-      let firstInSegment = true
+      let opensSegment = true
       for (const pt of asArray(child(seg, 'trkpt'))) {
-        const ms = parseIsoTime(textOf(child(pt, 'time')))
-        if (Number.isNaN(ms)) {
-          untimed += 1
-          continue
-        }
-        if (Number.isNaN(startMs)) startMs = ms
-        const t = (ms - startMs) / 1000
-        const last = builder.lastTime
-        if (t < last) {
-          backwards += 1
-          continue
-        }
-        if (firstInSegment && builder.length > 0 && t > last) pauses.push({ start_s: last, end_s: t })
-        firstInSegment = false
-        builder.addRow(t)
+        if (!rows.add(parseIsoTime(textOf(child(pt, 'time'))), opensSegment)) continue
+        opensSegment = false
         const lat = numberOf(child(pt, '@_lat'))
         const lng = numberOf(child(pt, '@_lon'))
         if (Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
@@ -105,8 +90,7 @@ export function parseGpx(bytes: Uint8Array, compressed: boolean): ParsedActivity
     // NOTE: gpx/gpxpy__Mojstrovka.gpx has only placeholder 1901 times.
     throw new FitledgerError('no_activity_data', 'no GPX track point has a usable time')
   }
-  if (untimed > 0) flags.push('points_without_time')
-  if (backwards > 0) flags.push('time_went_backwards')
+  flags.push(...rows.flags())
   const columns = builder.build()
   let distance = columns.distance_m
   if (distance === null && columns.lat_deg !== null && columns.lng_deg !== null) {
@@ -120,7 +104,7 @@ export function parseGpx(bytes: Uint8Array, compressed: boolean): ParsedActivity
       compressed,
       declared_sport: declaredSportFromText(firstLabel(tracks, 'type')),
       declared_sub_sport: null,
-      start_ms: startMs,
+      start_ms: rows.startMs,
       utc_offset_s: null, // GPX times are UTC
       name: firstLabel(tracks, 'name') ?? labelOf(child(metadata, 'name')) ?? labelOf(root.name),
       device: labelOf(root['@_creator']),
@@ -129,7 +113,7 @@ export function parseGpx(bytes: Uint8Array, compressed: boolean): ParsedActivity
       totals: NO_TOTALS,
       laps: [],
       lengths: [],
-      pauses,
+      pauses: rows.pauses,
       columns: { ...columns, distance_m: distance },
       flags,
     },

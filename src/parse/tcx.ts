@@ -4,10 +4,11 @@
  * last trackpoint, as the corpus MANIFEST.tsv measures it.
  */
 import { FitledgerError } from '../errors.js'
-import type { Lap, LapIntensity, ParsedActivity, Pause } from '../model.js'
+import type { Lap, LapIntensity, ParsedActivity } from '../model.js'
 import { SampleBuilder } from './columns.js'
 import { parseIsoTime } from './iso-time.js'
 import { declaredSportFromText } from './sport-names.js'
+import { TimedRows } from './timed-rows.js'
 import { NO_TOTALS, finiteOrNull } from './totals.js'
 import { readXml } from './xml.js'
 import { asArray, child, labelOf, numberOf, textOf } from './xml-node.js'
@@ -45,33 +46,16 @@ function parseLeg(leg: Leg, compressed: boolean, xmlFlags: readonly string[]): P
   const lapStarts = lapNodes.map((lap) => parseIsoTime(textOf(child(lap, '@_StartTime'))))
   const tracks = lapNodes.map(trackpointsOf)
   const total = tracks.reduce((n, lap) => n + lap.reduce((m, t) => m + t.length, 0), 0)
-  let startMs = lapStarts.find((ms) => !Number.isNaN(ms)) ?? Number.NaN
-  const startFromLap = !Number.isNaN(startMs)
+  const firstLapStart = lapStarts.find((ms) => !Number.isNaN(ms)) ?? Number.NaN
+  const startFromLap = !Number.isNaN(firstLapStart)
   const builder = new SampleBuilder(total)
-  const pauses: Pause[] = []
-  let lastMs = Number.NaN
-  let untimed = 0
-  let backwards = 0
+  const rows = new TimedRows(builder, firstLapStart)
   for (const lapTracks of tracks) {
     lapTracks.forEach((points, trackIndex) => {
-      let firstInTrack = trackIndex > 0 // a new Track inside a lap follows a timer stop
+      let opensSegment = trackIndex > 0 // a new Track inside a lap follows a timer stop
       for (const tp of points) {
-        const ms = parseIsoTime(textOf(child(tp, 'Time')))
-        if (Number.isNaN(ms)) {
-          untimed += 1
-          continue
-        }
-        if (Number.isNaN(startMs)) startMs = ms
-        const t = (ms - startMs) / 1000
-        const last = builder.lastTime
-        if (t < last) {
-          backwards += 1
-          continue
-        }
-        if (firstInTrack && builder.length > 0 && t > last) pauses.push({ start_s: last, end_s: t })
-        firstInTrack = false
-        lastMs = ms
-        builder.addRow(t)
+        if (!rows.add(parseIsoTime(textOf(child(tp, 'Time'))), opensSegment)) continue
+        opensSegment = false
         const position = child(tp, 'Position')
         if (position !== undefined) {
           builder.set('lat_deg', numberOf(child(position, 'LatitudeDegrees')))
@@ -90,9 +74,9 @@ function parseLeg(leg: Leg, compressed: boolean, xmlFlags: readonly string[]): P
       }
     })
   }
+  const { startMs, lastMs } = rows
   if (Number.isNaN(startMs)) return null
-  if (untimed > 0) flags.push('points_without_time')
-  if (backwards > 0) flags.push('time_went_backwards')
+  flags.push(...rows.flags())
 
   const laps: Lap[] = lapNodes.map((lap, i) => {
     const seconds = finiteOrNull(numberOf(child(lap, 'TotalTimeSeconds')))
@@ -139,7 +123,7 @@ function parseLeg(leg: Leg, compressed: boolean, xmlFlags: readonly string[]): P
     },
     laps,
     lengths: [],
-    pauses,
+    pauses: rows.pauses,
     columns: builder.build(),
     flags,
   }
