@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { summariseActivity } from '../src/analyse/summarise.js'
 import { withUserSport } from '../src/analyse/user-sport.js'
 import { sessionsByUpload, updateAnalysis } from '../src/db/activity-analysis.js'
-import { effectiveProfile, storedProfile } from '../src/db/profiles.js'
+import { analysisChangedAt, effectiveProfile, markAnalysed, storedProfile } from '../src/db/profiles.js'
 import type { Database } from '../src/db/tables.js'
 import { isFitledgerError } from '../src/errors.js'
 import type { Logger } from '../src/log.js'
@@ -25,6 +25,7 @@ export interface ReanalyseDeps {
  * stays. Running twice gives the same rows, so a retry is safe.
  */
 export async function reanalyse(deps: ReanalyseDeps, userId: string): Promise<number> {
+  const covers = await analysisChangedAt(deps.db, userId) // a change after this asks for another run
   const profile = effectiveProfile(await storedProfile(deps.db, userId)) //            7 db
   let updated = 0
   for (const upload of await sessionsByUpload(deps.db, userId)) {
@@ -39,6 +40,7 @@ export async function reanalyse(deps: ReanalyseDeps, userId: string): Promise<nu
     }
   }
   await deps.weekChanges.allWeeksChanged(userId) //                                     3 queue
+  await markAnalysed(deps.db, userId, covers) //                                        7 db
   return updated
 }
 

@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq'
 import type { Kysely } from 'kysely'
 import { findOpenArchives, finishArchive } from '../src/db/archives.js'
+import { usersAwaitingReanalysis } from '../src/db/profiles.js'
 import { findStaleWeeks } from '../src/db/stale-weeks.js'
 import type { Database } from '../src/db/tables.js'
 import { findStuckUploads, touchUploads } from '../src/db/uploads.js'
@@ -27,7 +28,10 @@ const STALE_WEEK_WINDOW_S = 3600
 export async function reconcileOnce(deps: ReconcileDeps, afterS: number): Promise<number> {
   // An expanded archive ends with its last child; a crash between the two leaves it open.
   for (const id of await findOpenArchives(deps.db)) await finishArchive(deps.db, id)
-  if (deps.weekChanges) await requeueStaleWeeks(deps.weekChanges, deps, afterS)
+  if (deps.weekChanges) {
+    for (const userId of await usersAwaitingReanalysis(deps.db, afterS)) await deps.weekChanges.reanalyse(userId)
+    await requeueStaleWeeks(deps.weekChanges, deps, afterS)
+  }
   const stuck = await findStuckUploads(deps.db, afterS)
   if (stuck.length === 0) return 0
   const requeued = await requeueUploads(deps.queue, stuck)

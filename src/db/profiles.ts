@@ -36,7 +36,7 @@ export interface StoredProfile {
 export async function storedProfile(db: Kysely<Database>, userId: string): Promise<StoredProfile> {
   const row = await db.selectFrom('profiles').selectAll().where('user_id', '=', userId).executeTakeFirst()
   if (!row) return { ...EMPTY_PROFILE, goals: {}, updated_at: null }
-  const { user_id: _user, goals, ...fields } = row
+  const { user_id: _user, goals, analysis_changed_at: _changed, analysed_at: _analysed, ...fields } = row
   return { ...fields, goals: goals as GoalOverrides }
 }
 
@@ -46,12 +46,44 @@ export function effectiveProfile(stored: StoredProfile): Profile {
   return { ...fields, goals: { ...DEFAULT_GOALS, ...goals } }
 }
 
-/** Writes the whole profile row (the caller has merged the change into what was stored). */
-export async function saveProfile(db: Kysely<Database>, userId: string, p: Omit<StoredProfile, 'updated_at'>): Promise<void> {
-  const values = { ...p, goals: JSON.stringify(p.goals) }
+/**
+ * Writes the whole profile row (the caller has merged the change into what was stored). When
+ * the change moves energy and zones, the same statement records it, so a lost re-analysis job
+ * is found again (workers/reconcile.ts).
+ */
+export async function saveProfile(
+  db: Kysely<Database>,
+  userId: string,
+  p: Omit<StoredProfile, 'updated_at'>,
+  analysisChanged = false,
+): Promise<void> {
+  const values = { ...p, goals: JSON.stringify(p.goals), ...(analysisChanged ? { analysis_changed_at: sql<Date>`now()` } : {}) }
   await db
     .insertInto('profiles')
     .values({ user_id: userId, ...values })
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...values, updated_at: sql`now()` }))
     .execute()
+}
+
+/** Users whose last analysis-moving profile change no completed re-analysis has covered. */
+export async function usersAwaitingReanalysis(db: Kysely<Database>, olderThanS: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('profiles')
+    .select('user_id')
+    .where('analysis_changed_at', 'is not', null)
+    .where((eb) => eb.or([eb('analysed_at', 'is', null), eb('analysed_at', '<', eb.ref('analysis_changed_at'))]))
+    .where('analysis_changed_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanS})`)
+    .execute()
+  return rows.map((r) => r.user_id)
+}
+
+/** The change a re-analysis read at its start, which it now covers. */
+export async function analysisChangedAt(db: Kysely<Database>, userId: string): Promise<Date | null> {
+  const row = await db.selectFrom('profiles').select('analysis_changed_at').where('user_id', '=', userId).executeTakeFirst()
+  return row?.analysis_changed_at ?? null
+}
+
+export async function markAnalysed(db: Kysely<Database>, userId: string, covered: Date | null): Promise<void> {
+  if (covered === null) return
+  await db.updateTable('profiles').set({ analysed_at: covered }).where('user_id', '=', userId).execute()
 }

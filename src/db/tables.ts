@@ -44,6 +44,9 @@ export interface ProfilesTable {
   time_zone: Generated<string>
   goals: ColumnType<Record<string, number>, string | undefined, string>
   updated_at: Generated<Date>
+  /** 0005: when weight, heart rate, sex or birth year last changed, and what re-analysis covered. */
+  analysis_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  analysed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 export type UploadStatus = 'queued' | 'processing' | 'done' | 'failed' | 'duplicate' | 'skipped'

@@ -104,3 +104,29 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promi
     await new Promise((r) => setTimeout(r, 100))
   }
 }
+
+describe('the re-analysis sweep', () => {
+  it('queues again a re-analysis that Redis lost after a weight change', async () => {
+    const put = await stack.app.inject({
+      method: 'PUT',
+      url: '/v1/profile',
+      headers: { ...alice.headers, 'content-type': 'application/json' },
+      body: { weight_kg: 91 },
+    })
+    expect(put.statusCode).toBe(200)
+    const marks = () =>
+      stack.testDb.db.selectFrom('profiles').select(['analysis_changed_at', 'analysed_at']).where('user_id', '=', alice.id).executeTakeFirstOrThrow()
+    expect((await marks()).analysis_changed_at).not.toBeNull()
+    await stack.aggregateQueue.obliterate({ force: true }) // the job is gone, as after a Redis restart
+    await stack.testDb.db.updateTable('profiles').set({ analysis_changed_at: sql`now() - interval '5 seconds'` }).where('user_id', '=', alice.id).execute()
+
+    await reconcileOnce({ db: stack.testDb.db, queue: stack.queue, log, weekChanges: stack.weekChanges }, 1)
+    stack.startWorker()
+    await waitFor(async () => {
+      const m = await marks()
+      return m.analysed_at !== null && m.analysed_at.getTime() === m.analysis_changed_at!.getTime()
+    })
+    await stack.worker!.close()
+    stack.worker = null
+  })
+})

@@ -32,9 +32,10 @@ export function registerProfileRoutes(app: FastifyInstance, deps: ProfileRouteDe
     async (request) => {
       const before = await storedProfile(deps.db, request.userId)
       const after = mergeProfile(before, request.body as ProfileChange, thisYear()) // throws before anything is stored
-      await saveProfile(deps.db, request.userId, after)
+      const analysisChanged = changesAnalysis(before, after)
+      await saveProfile(deps.db, request.userId, after, analysisChanged)
       // Energy and zones of every activity, then every week; or, for goals, height or zone, the weeks.
-      if (changesAnalysis(before, after)) await deps.weekChanges?.reanalyse(request.userId)
+      if (analysisChanged) await deps.weekChanges?.reanalyse(request.userId)
       else await deps.weekChanges?.allWeeksChanged(request.userId)
       return profileJson(await storedProfile(deps.db, request.userId), thisYear())
     },
