@@ -14,6 +14,7 @@ import { createAggregateQueue } from '../../src/queue/aggregate-queue.js'
 import { createIngestQueue } from '../../src/queue/ingest-queue.js'
 import { createWeekChanges, type WeekChanges } from '../../src/queue/week-changes.js'
 import { LocalObjectStore } from '../../src/storage/local.js'
+import type { ObjectStore } from '../../src/storage/object-store.js'
 import { type RunningWorker, startWorker } from '../../workers/main.js'
 import { createParsePool, type ParsePool } from '../../workers/parse-pool.js'
 import { createTestDb, type TestDb } from './db.js'
@@ -23,7 +24,9 @@ export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 export interface Stack {
   readonly app: FastifyInstance
   readonly testDb: TestDb
-  readonly storage: LocalObjectStore
+  readonly storage: ObjectStore
+  /** The local store's folder (unused when the stack was given another store). */
+  readonly objectsDir: string
   readonly queue: ReturnType<typeof createIngestQueue>
   readonly aggregateQueue: ReturnType<typeof createAggregateQueue>
   readonly weekChanges: WeekChanges
@@ -41,11 +44,18 @@ export interface Stack {
  * its own, a cloned Postgres database, and a local object store in a temporary folder.
  */
 export async function startStack(
-  options: { worker?: boolean; maxUploadBytes?: number; limits?: Partial<PressureLimits>; archiveCaps?: ArchiveCaps } = {},
+  options: {
+    worker?: boolean
+    maxUploadBytes?: number
+    limits?: Partial<PressureLimits>
+    archiveCaps?: ArchiveCaps
+    /** Another object store (S3 against s3rver); a local folder by default. */
+    storage?: ObjectStore
+  } = {},
 ): Promise<Stack> {
   const testDb = await createTestDb()
   const dir = await mkdtemp(join(tmpdir(), 'fitledger-objects-'))
-  const storage = new LocalObjectStore(dir)
+  const storage = options.storage ?? new LocalObjectStore(dir)
   const prefix = `fltest-${randomBytes(4).toString('hex')}`
   const connection = redisConnection(REDIS_URL)
   const queue = createIngestQueue(connection, prefix)
@@ -68,6 +78,7 @@ export async function startStack(
     app,
     testDb,
     storage,
+    objectsDir: dir,
     queue,
     aggregateQueue,
     weekChanges,

@@ -18,7 +18,7 @@ beforeAll(async () => {
   env = {
     DATABASE_URL: stack.testDb.url,
     REDIS_URL,
-    STORAGE_URL: `file://${stack.storage.root}`,
+    STORAGE_URL: `file://${stack.objectsDir}`,
     QUEUE_PREFIX: stack.prefix,
     LOG_LEVEL: 'silent',
     FITLEDGER_STATE_DIR: join(dir, 'state'),
