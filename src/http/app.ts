@@ -35,6 +35,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
+  // Group the docs by resource: /v1/uploads… under "uploads", and so on.
+  app.addHook('onRoute', (route) => {
+    const resource = /^\/v1\/([a-z]+)/.exec(route.url)?.[1]
+    if (resource && route.schema && !route.schema.tags) route.schema = { ...route.schema, tags: [resource] }
+  })
   registerHealthRoutes(app, deps)
   await registerRateLimit(app)
 

@@ -56,7 +56,7 @@ export function registerActivityRoutes(app: FastifyInstance, deps: ActivityRoute
     },
   )
 
-  app.get('/activities/:id', { schema: { params: idParams } }, async (request) => {
+  app.get('/activities/:id', { schema: { summary: 'One activity: the summary fields, work bouts and zones', params: idParams } }, async (request) => {
     const { id } = request.params as { id: string }
     return activityJson(await own(request.userId, id))
   })
@@ -65,6 +65,7 @@ export function registerActivityRoutes(app: FastifyInstance, deps: ActivityRoute
     '/activities/:id',
     {
       schema: {
+        summary: 'Rename an activity or correct its sport (sport_source becomes user); its week is recomputed',
         params: idParams,
         body: {
           type: 'object',
@@ -84,7 +85,7 @@ export function registerActivityRoutes(app: FastifyInstance, deps: ActivityRoute
     },
   )
 
-  app.delete('/activities/:id', { schema: { params: idParams } }, async (request, reply) => {
+  app.delete('/activities/:id', { schema: { summary: 'Delete an activity; its week is recomputed', params: idParams } }, async (request, reply) => {
     const { id } = request.params as { id: string }
     const deleted = isUuid(id) ? await deleteActivity(deps.db, request.userId, id) : undefined
     if (!deleted) throw notFound('activity')
@@ -94,7 +95,7 @@ export function registerActivityRoutes(app: FastifyInstance, deps: ActivityRoute
 
   app.get(
     '/activities/:id/streams',
-    { schema: { params: idParams, querystring: { type: 'object', properties: { keys: { type: 'string', maxLength: 200 } } } } },
+    { schema: { summary: "Per-sample streams in Strava's shape (key_by_type)", params: idParams, querystring: { type: 'object', properties: { keys: { type: 'string', maxLength: 200 } } } } },
     async (request) => {
       const { id } = request.params as { id: string }
       await own(request.userId, id)

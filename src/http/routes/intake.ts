@@ -86,7 +86,12 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: IntakeRouteDeps
 
   app.delete(
     '/intake/:date',
-    { schema: { params: { type: 'object', required: ['date'], properties: { date: { type: 'string', maxLength: 20 } } } } },
+    {
+      schema: {
+        summary: "Delete a day's food-log entry",
+        params: { type: 'object', required: ['date'], properties: { date: { type: 'string', maxLength: 20 } } },
+      },
+    },
     async (request, reply) => {
       const date = checkDate((request.params as { date: string }).date)
       if (!(await deleteIntake(deps.db, request.userId, date))) throw notFound('food-log entry')

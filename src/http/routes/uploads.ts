@@ -130,7 +130,7 @@ export function registerUploadRoutes(
     },
   )
 
-  app.get('/uploads/:id', { schema: { response: { 200: uploadSchema } } }, async (request) => {
+  app.get('/uploads/:id', { schema: { summary: "An upload's status, error, activities and (for an archive) counts", response: { 200: uploadSchema } } }, async (request) => {
     const { id } = request.params as { id: string }
     const row = isUuid(id) ? await getUpload(deps.db, id, request.userId) : undefined
     if (!row) throw notFound('upload')
@@ -142,6 +142,7 @@ export function registerUploadRoutes(
     '/uploads',
     {
       schema: {
+        summary: "The caller's uploads, newest first",
         querystring: {
           type: 'object',
           properties: {
