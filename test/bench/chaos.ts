@@ -1,5 +1,5 @@
 /**
- * Fault injection, end to end:  npm run chaos [-- --files 300 --workers 3]
+ * Fault injection, end to end:  npm run chaos [-- --files 300 --archive 60 --workers 3]
  * Own Redis and Postgres, an API and workers; uploads while it kills workers, restarts Redis
  * (empty), Postgres and the API, and breaks storage. Prints what was lost or duplicated.
  */
@@ -15,6 +15,7 @@ console.log(machineLine())
 const t0 = Date.now()
 const report = await runChaos({
   files: arg('files', 300),
+  archiveOf: arg('archive', 60),
   workers: arg('workers', 3),
   corpus: true,
   faults: ['kill_worker', 'restart_redis', 'kill_worker', 'restart_postgres', 'storage_outage', 'restart_api', 'kill_worker', 'restart_redis'],

@@ -5,6 +5,7 @@ import { generateWorkload, type WorkloadFile } from '../../fixtures/workload.js'
 import { connectDb } from '../../src/db/connect.js'
 import { createUser, issueToken } from '../../src/db/users.js'
 import { CORPUS_DIR, HAVE_CORPUS } from '../helpers/corpus.js'
+import { buildZip } from '../helpers/zip.js'
 import { FAULTS, type FaultName } from './faults.js'
 import { Fleet } from './fleet.js'
 import { ChaosPostgres, ChaosRedis, freePort } from './services.js'
@@ -13,6 +14,8 @@ import { uploadWithRetry } from './upload.js'
 
 export interface ChaosOptions {
   readonly files: number
+  /** Activities in one export zip uploaded first, expanded by the workers while faults hit. */
+  readonly archiveOf: number
   readonly workers: number
   readonly faults: readonly FaultName[]
   readonly corpus: boolean
@@ -25,6 +28,12 @@ function corpusFiles(): WorkloadFile[] {
   return ['fit', 'gpx', 'tcx', 'gz'].flatMap((dir) =>
     readdirSync(join(CORPUS_DIR, dir)).map((name) => ({ name, bytes: readFileSync(join(CORPUS_DIR, dir, name)) })),
   ).filter((f) => f.bytes.length > 0)
+}
+
+/** An export of activities on days of their own (2022 on), so none duplicates the single files. */
+async function exportZip(count: number): Promise<WorkloadFile> {
+  const entries = generateWorkload(count, 11, Date.UTC(2022, 0, 1, 7)).map((f) => ({ name: `activities/${f.name}`, bytes: f.bytes }))
+  return { name: 'export.zip', bytes: await buildZip(entries) }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -65,7 +74,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     fleet.spawn('serve')
     for (let i = 0; i < options.workers; i++) fleet.spawn('work')
-    const files = [...generateWorkload(options.files), ...(options.corpus ? corpusFiles() : [])]
+    const archive: WorkloadFile[] = options.archiveOf > 0 ? [await exportZip(options.archiveOf)] : []
+    const files = [...archive, ...generateWorkload(options.files), ...(options.corpus ? corpusFiles() : [])]
     options.log(`uploading ${files.length} files with ${options.workers} workers; faults: ${options.faults.join(', ')}`)
 
     const accepted: string[] = []

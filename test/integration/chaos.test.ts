@@ -8,6 +8,7 @@ describe('chaos, short', () => {
     const lines: string[] = []
     const report = await runChaos({
       files: 24,
+      archiveOf: 0,
       workers: 2,
       corpus: false,
       faults: ['kill_worker', 'restart_redis'],
