@@ -24,6 +24,8 @@ export interface Services {
   readonly queue: Queue<IngestJob>
   readonly aggregateQueue: Queue<AggregateJob>
   readonly connection: ConnectionOptions
+  /** A plain client for the API's shared rate limits; fails fast while Redis is down. */
+  readonly redis: Redis
   close(): Promise<void>
 }
 
@@ -109,13 +111,17 @@ export async function openServices(config: Config, options: { poolSize?: number 
   // Connected before use or close: a command that never queues a week (import) would otherwise
   // close it mid-handshake, and ioredis rejects its ready check without an offline queue.
   await aggregateQueue.waitUntilReady().catch(() => undefined)
+  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  redis.on('error', () => {})
   return {
     db,
     storage,
     queue,
     aggregateQueue,
     connection,
+    redis,
     async close() {
+      redis.disconnect()
       await queue.close()
       await aggregateQueue.close()
       await storage.close?.()

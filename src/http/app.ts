@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import type { Redis } from 'ioredis'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from '../log.js'
 import type { WeekChanges } from '../queue/week-changes.js'
@@ -21,6 +22,8 @@ export interface AppDeps extends AcceptDeps, HealthDeps, ActivityRouteDeps {
   /** Queues the weeks a change touches (profile, food log, activities). */
   readonly weekChanges?: WeekChanges
   readonly limits: PressureLimits
+  /** Shares the rate limits across API processes; in-process counting without it. */
+  readonly rateLimitStore?: { redis: Redis; prefix: string }
 }
 
 /** Builds the API without listening, so tests can `inject()`. */
@@ -41,7 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (resource && route.schema && !route.schema.tags) route.schema = { ...route.schema, tags: [resource] }
   })
   registerHealthRoutes(app, deps)
-  await registerRateLimit(app)
+  await registerRateLimit(app, deps.rateLimitStore)
 
   await app.register(
     async (v1) => {

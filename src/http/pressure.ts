@@ -1,9 +1,10 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Redis } from 'ioredis'
 import { FitledgerError } from '../errors.js'
 import { hashToken } from '../db/users.js'
 
-/** Per-token request budgets; in memory, so each API process counts its own. */
+/** Per-token request budgets, and the back-pressure on uploads. */
 export interface PressureLimits {
   readonly uploadsPerMinute: number
   readonly reportsPerMinute: number
@@ -17,10 +18,16 @@ const callerKey = (request: FastifyRequest): string => {
   return header ? hashToken(header).toString('base64url') : `ip:${request.ip}`
 }
 
-export async function registerRateLimit(app: FastifyInstance): Promise<void> {
+/**
+ * With a Redis client the budgets are shared by every API process (counted in Redis under the
+ * queue prefix); without one each process counts its own. A Redis outage never blocks an
+ * upload: the limiter is skipped, and the upload path works without Redis by design.
+ */
+export async function registerRateLimit(app: FastifyInstance, shared?: { redis: Redis; prefix: string }): Promise<void> {
   await app.register(rateLimit, {
     global: false,
     keyGenerator: callerKey,
+    ...(shared ? { redis: shared.redis, nameSpace: `${shared.prefix}:rate:`, skipOnError: true } : {}),
     errorResponseBuilder: (_request, context) =>
       new FitledgerError('rate_limited', `too many requests: at most ${context.max} per ${context.after}; retry after the Retry-After seconds`),
   })

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { Redis } from 'ioredis'
 import { redisConnection } from '../../src/cli/runtime.js'
 import { createUser, issueToken } from '../../src/db/users.js'
 import { buildApp } from '../../src/http/app.js'
@@ -32,6 +33,8 @@ export interface Stack {
   readonly weekChanges: WeekChanges
   readonly prefix: string
   readonly pool: ParsePool
+  /** A second API on the same services, as another process would be. */
+  anotherApp(): Promise<FastifyInstance>
   worker: RunningWorker | null
   startWorker(): RunningWorker
   /** A new user and a bearer header for it. */
@@ -51,6 +54,8 @@ export async function startStack(
     archiveCaps?: ArchiveCaps
     /** Another object store (S3 against s3rver); a local folder by default. */
     storage?: ObjectStore
+    /** Rate limits counted in Redis (shared across API processes) instead of in memory. */
+    sharedRateLimits?: boolean
   } = {},
 ): Promise<Stack> {
   const testDb = await createTestDb()
@@ -64,16 +69,24 @@ export async function startStack(
   const weekChanges = createWeekChanges({ db: testDb.db, aggregateQueue, log })
   const metrics = createMetrics()
   const pool = createParsePool({ limits: { maxUncompressedBytes: 256 * 1024 * 1024 }, threads: 2, heapMb: 384, timeoutS: 60 })
-  const app = await buildApp({
-    db: testDb.db,
-    storage,
-    queue,
-    weekChanges,
-    log,
-    metrics,
-    maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
-    limits: { uploadsPerMinute: 100_000, reportsPerMinute: 100_000, maxConcurrentUploads: 64, ...options.limits },
-  })
+  const rateRedis = options.sharedRateLimits ? new Redis(REDIS_URL) : null
+  const apps: FastifyInstance[] = []
+  const makeApp = async () => {
+    const made = await buildApp({
+      db: testDb.db,
+      storage,
+      queue,
+      weekChanges,
+      log,
+      metrics: createMetrics(),
+      maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
+      limits: { uploadsPerMinute: 100_000, reportsPerMinute: 100_000, maxConcurrentUploads: 64, ...options.limits },
+      ...(rateRedis ? { rateLimitStore: { redis: rateRedis, prefix } } : {}),
+    })
+    apps.push(made)
+    return made
+  }
+  const app = await makeApp()
   const stack: Stack = {
     app,
     testDb,
@@ -84,6 +97,7 @@ export async function startStack(
     weekChanges,
     prefix,
     pool,
+    anotherApp: makeApp,
     worker: null,
     startWorker() {
       stack.worker = startWorker({
@@ -111,7 +125,12 @@ export async function startStack(
     async close() {
       await stack.worker?.close()
       await pool.close()
-      await app.close()
+      for (const a of apps) await a.close()
+      if (rateRedis) {
+        const keys = await rateRedis.keys(`${prefix}:rate:*`)
+        if (keys.length > 0) await rateRedis.del(...keys)
+        rateRedis.disconnect()
+      }
       await queue.obliterate({ force: true }).catch(() => undefined)
       await queue.close()
       await aggregateQueue.obliterate({ force: true }).catch(() => undefined)

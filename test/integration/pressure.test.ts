@@ -55,3 +55,23 @@ describe('concurrent uploads', () => {
     expect(after.status).toBe(202)
   })
 })
+
+describe('a budget shared by several API processes', () => {
+  it('counts one token across two APIs through Redis', async () => {
+    const shared = await startStack({ worker: false, sharedRateLimits: true, limits: { uploadsPerMinute: 3 } })
+    try {
+      const carol = await shared.user()
+      const second = await shared.anotherApp()
+      const send = (app: typeof second, n: number) =>
+        app.inject({ method: 'POST', url: '/v1/uploads?filename=a.gpx', headers: { ...carol.headers, 'content-type': 'application/octet-stream' }, body: `c${n}` })
+      expect((await send(shared.app, 1)).statusCode).toBe(202)
+      expect((await send(second, 2)).statusCode).toBe(202)
+      expect((await send(shared.app, 3)).statusCode).toBe(202)
+      const over = await send(second, 4)
+      expect(over.statusCode).toBe(429)
+      expect(over.json().error.code).toBe('rate_limited')
+    } finally {
+      await shared.close()
+    }
+  })
+})
