@@ -3,7 +3,7 @@ import { summariseActivity } from '../src/analyse/summarise.js'
 import { withUserSport } from '../src/analyse/user-sport.js'
 import { type SaveOutcome, saveIngest } from '../src/db/activities.js'
 import { finishArchive } from '../src/db/archives.js'
-import { profileFor } from '../src/db/profiles.js'
+import { analysisChangedAt, profileFor } from '../src/db/profiles.js'
 import type { Database } from '../src/db/tables.js'
 import { startProcessing } from '../src/db/uploads.js'
 import { FitledgerError } from '../src/errors.js'
@@ -34,6 +34,7 @@ export async function ingest(deps: IngestDeps, uploadId: string): Promise<SaveOu
   if (upload.kind === 'archive') return clock.time('expand', () => expandArchive({ ...deps, ...archiveDeps(deps) }, upload)) // children, queued
   const bytes = await clock.time('storage', () => deps.storage.get(upload.object_key)) // 2 storage
   const parsed = await clock.time('parse', () => deps.parse(bytes)) //                     5 pure (in a thread)
+  const profileAsOf = await analysisChangedAt(deps.db, upload.user_id) //                  7 db, read before the profile
   const profile = await clock.time('database', () => profileFor(deps.db, upload.user_id)) // 7 db
   const sport = upload.sport_override as Sport | null
   const sessions = await clock.time('analysis', () =>
@@ -44,6 +45,8 @@ export async function ingest(deps: IngestDeps, uploadId: string): Promise<SaveOu
     return saved.pending_merges ? takeRicherStreams(deps, upload, saved, profile) : saved // 5, 6, 7: the richest copy
   })
   await deps.weekChanges?.activitiesChanged(upload.user_id, sessions.map((s) => new Date(s.summary.start_time))) // 3 queue
+  // A profile change that landed while we analysed may have been re-analysed before we saved.
+  if ((await analysisChangedAt(deps.db, upload.user_id))?.getTime() !== profileAsOf?.getTime()) await deps.weekChanges?.reanalyse(upload.user_id)
   if (upload.parent_id) await finishArchive(deps.db, upload.parent_id) //                   7 db: the archive ends with its last child
   return outcome
 }

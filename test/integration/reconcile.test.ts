@@ -130,3 +130,20 @@ describe('the re-analysis sweep', () => {
     stack.worker = null
   })
 })
+
+describe('a profile change during processing', () => {
+  it('asks for a re-analysis when the profile moved after it was read', async () => {
+    const id = await uploadRaw('walk2.fit', corpusFile('fit/python-fitparse__garmin-fenix-5-run.fit'))
+    const asked: string[] = []
+    const weekChanges = {
+      ...stack.weekChanges,
+      reanalyse: async (userId: string) => void asked.push(userId),
+      // The user saves a new weight after this upload read the profile and before it finished.
+      activitiesChanged: async () => {
+        await stack.testDb.db.updateTable('profiles').set({ weight_kg: 70, analysis_changed_at: new Date() }).where('user_id', '=', alice.id).execute()
+      },
+    }
+    await ingest({ db: stack.testDb.db, storage: stack.storage, parse: stack.pool.parse, weekChanges }, id)
+    expect(asked).toEqual([alice.id])
+  })
+})
