@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node'
 import { connectDb } from '../../src/db/connect.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { adminQuery, dbUrl, testDbName } from './pg-admin.js'
+import { describeTestServices } from './services-env.js'
 
 const STALE_AFTER_S = 3 * 3600
 
@@ -17,6 +18,7 @@ declare module 'vitest' {
  * are dropped later without touching a run that is still going.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  console.log(describeTestServices())
   const now = Math.floor(Date.now() / 1000)
   const all = await adminQuery(`select datname from pg_database where datname ~ '^fitledger_(tpl|t)_[0-9]+_'`)
   for (const { datname } of all.rows as { datname: string }[]) {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { PG_ADMIN_URL } from './services-env.js'
 
-export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+export { PG_ADMIN_URL }
 
 export function dbUrl(name: string): string {
   const url = new URL(PG_ADMIN_URL)

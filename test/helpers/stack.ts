@@ -19,8 +19,9 @@ import type { ObjectStore } from '../../src/storage/object-store.js'
 import { type RunningWorker, startWorker } from '../../workers/main.js'
 import { createParsePool, type ParsePool } from '../../workers/parse-pool.js'
 import { createTestDb, type TestDb } from './db.js'
+import { REDIS_URL } from './services-env.js'
 
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+export { REDIS_URL }
 
 export interface Stack {
   readonly app: FastifyInstance

@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type BrowserContext, chromium } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../helpers/browser.js'
 import { type Stack, startStack } from '../helpers/stack.js'
 import { aggregationIdle, uploadSession } from '../helpers/weekly.js'
 
@@ -44,12 +45,7 @@ beforeAll(async () => {
   profileDir = await mkdtemp(join(tmpdir(), 'fitledger-chromium-'))
   await mkdir(ARTIFACTS, { recursive: true })
   // A fresh profile directory per run: nothing cached or remembered from another run.
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    extraHTTPHeaders: headers,
-  })
+  browser = await launchBrowser(profileDir, headers)
 })
 afterAll(async () => {
   await browser?.close()

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { adminQuery, dbUrl, testDbName } from '../../helpers/pg-admin.js'
+import { REDIS_URL } from '../../helpers/services-env.js'
 import { runFitledger } from './processes.js'
 
 export interface BenchStack {
@@ -43,7 +44,7 @@ export async function prepareBenchStack(extraEnv: Record<string, string> = {}): 
     token,
     prefix,
     async cleanup() {
-      const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379')
+      const redis = new Redis(REDIS_URL)
       const keys = await redis.keys(`${prefix}:*`)
       if (keys.length > 0) await redis.del(...keys)
       redis.disconnect()
