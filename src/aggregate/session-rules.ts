@@ -23,7 +23,7 @@ export interface SessionFacts {
   readonly moving_s: number
 }
 
-export function isCardio(s: SessionFacts): boolean {
+export function isCardio(s: Pick<SessionFacts, 'sport'>): boolean {
   return CARDIO_SPORTS.has(s.sport)
 }
 
@@ -38,6 +38,6 @@ export function isIntervalSession(s: SessionFacts): boolean {
 }
 
 /** FIT training/strength_training/cardio_training all classify as 'strength' upstream. */
-export function isStrength(s: SessionFacts): boolean {
+export function isStrength(s: Pick<SessionFacts, 'sport'>): boolean {
   return s.sport === 'strength'
 }

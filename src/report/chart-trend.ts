@@ -4,7 +4,7 @@
  */
 import type { WeekAggregate } from '../aggregate/week-types.js'
 import { formatNumber, formatSigned } from './display-format.js'
-import { WIDE_PLOT, linearScale, n, niceTicks, plotWidth, svgEmpty, svgOpen, svgText, svgYGrid } from './svg-chart.js'
+import { AXIS_ROW_1, WIDE_PLOT, linearScale, n, niceTicks, plotWidth, svgEmpty, svgOpen, svgText, svgYGrid } from './svg-chart.js'
 
 /** At most about 12 week labels fit the width; the others are left blank. */
 function labelEvery(count: number): number {
@@ -14,7 +14,7 @@ function labelEvery(count: number): number {
 function weekLabels(aggs: readonly WeekAggregate[], x: (i: number) => number): string {
   const every = labelEvery(aggs.length)
   const p = WIDE_PLOT
-  return aggs.map((a, i) => (i % every === 0 ? svgText(x(i), p.height - p.bottom + 16, a.week.slice(5), 'tick') : '')).join('')
+  return aggs.map((a, i) => (i % every === 0 ? svgText(x(i), p.height - p.bottom + AXIS_ROW_1, a.week.slice(5), 'tick') : '')).join('')
 }
 
 export function scoreTrendChart(aggs: readonly WeekAggregate[]): string {

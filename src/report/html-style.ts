@@ -5,11 +5,11 @@
 export const HTML_STYLE = `
 :root{--bg:#f4f5f7;--card:#fff;--ink:#1b2330;--muted:#5a6472;--line:#dde1e6;--bar:#3d6fb4;--pace:#2e8b57;
 --met:#17803d;--met-bg:#e3f4e8;--missed:#b42318;--missed-bg:#fde8e6;--unknown:#5a6472;--unknown-bg:#eceef1;
---goal:#c26a00;--deficit:#2e8b57;--surplus:#d9731a;--low:#b42318;
+--goal:#c26a00;--other:#9aa3ae;--strength:#7b5cc4;--deficit:#2e8b57;--surplus:#d9731a;--low:#b42318;
 --z1:#9cc3e6;--z2:#5fa0d6;--z3:#f2b44b;--z4:#e97c2f;--z5:#c93a2b;color-scheme:light dark}
 @media (prefers-color-scheme:dark){:root{--bg:#12161c;--card:#1b212a;--ink:#e8ecf1;--muted:#a3adba;--line:#2e3744;
 --bar:#6d9ee0;--pace:#4cb77a;--met:#5fd08a;--met-bg:#173524;--missed:#ff8a7a;--missed-bg:#3d1d1a;--unknown:#a3adba;
---unknown-bg:#262d37;--goal:#f0a640;--deficit:#4cb77a;--surplus:#f09a4a;--low:#ff8a7a}}
+--unknown-bg:#262d37;--goal:#f0a640;--other:#6b7480;--strength:#a68be8;--deficit:#4cb77a;--surplus:#f09a4a;--low:#ff8a7a}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 main{max-width:1040px;margin:0 auto;padding:24px 16px 48px}
@@ -36,10 +36,10 @@ svg text{font-family:inherit;fill:var(--ink);font-size:13px}
 svg .tick{fill:var(--muted);font-size:12px}svg .small{font-size:11px}svg .warn{fill:var(--low);font-weight:600}
 svg .value{font-size:12px;font-weight:600}svg .label{font-size:13px}svg .empty{fill:var(--muted);font-size:15px}
 svg .grid{stroke:var(--line);stroke-width:1}svg .axis{stroke:var(--muted);stroke-width:1}
-svg .bar{fill:var(--bar)}svg .on-pace{fill:var(--pace)}
+svg .bar{fill:var(--bar)}svg .on-pace{fill:var(--pace)}svg .not-cardio,svg .counts-none{fill:var(--other)}svg .counts-strength{fill:var(--strength)}
 svg .goal-line{stroke:var(--goal);stroke-width:2;stroke-dasharray:6 4}svg .goal-label{fill:var(--goal);font-size:12px;font-weight:600}
 svg .deficit{fill:var(--deficit)}svg .surplus{fill:var(--surplus)}svg .low-intake{fill:var(--low)}
-svg .value,svg .goal-label{paint-order:stroke;stroke:var(--card);stroke-width:3px;stroke-linejoin:round}
+svg .value,svg .goal-label,svg .no-log-label{paint-order:stroke;stroke:var(--card);stroke-width:3px;stroke-linejoin:round}
 svg .no-log{fill:none;stroke:var(--line);stroke-width:1.5;stroke-dasharray:4 4}svg .no-log-label{fill:var(--muted);font-style:italic;font-size:12px}
 svg .zone-1{fill:var(--z1)}svg .zone-2{fill:var(--z2)}svg .zone-3{fill:var(--z3)}svg .zone-4{fill:var(--z4)}svg .zone-5{fill:var(--z5)}
 svg .line{fill:none;stroke:var(--bar);stroke-width:2.5}svg .dot{fill:var(--bar)}

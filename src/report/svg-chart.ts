@@ -15,7 +15,14 @@ export interface Plot {
 }
 
 /** A wide chart that still reads on a 360 px phone: the viewBox scales, text stays ≥ 11 px there. */
-export const WIDE_PLOT: Plot = { width: 640, height: 260, left: 52, right: 16, top: 20, bottom: 40 }
+export const WIDE_PLOT: Plot = { width: 640, height: 264, left: 52, right: 16, top: 20, bottom: 44 }
+
+/**
+ * Baselines of the two rows of axis labels under a plot, below its bottom edge: 18 units apart,
+ * so that 15 px text (the phone size, html-style.ts) in one row never touches the other.
+ */
+export const AXIS_ROW_1 = 16
+export const AXIS_ROW_2 = 34
 
 export const plotWidth = (p: Plot): number => p.width - p.left - p.right
 export const plotHeight = (p: Plot): number => p.height - p.top - p.bottom

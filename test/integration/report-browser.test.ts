@@ -1,19 +1,14 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.js'
+import { ARTIFACTS, openBrowser, type TestBrowser, VIEWPORTS, withPage } from '../helpers/browser.js'
 import { type Stack, startStack } from '../helpers/stack.js'
 import { aggregationIdle, uploadSession } from '../helpers/weekly.js'
 
 // The HTML report in a real browser: Debian's chromium, driven by playwright-core.
-const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts')
 const MARKUP = '<img src=x onerror="document.title=\'pwned\'"><b>Tempo</b> & co'
 
 let stack: Stack
-let browser: BrowserContext
-let profileDir: string
+let browser: TestBrowser
 let url: string
 let headers: { authorization: string }
 
@@ -42,25 +37,16 @@ beforeAll(async () => {
   await aggregationIdle(stack)
   const address = await stack.app.listen({ port: 0, host: '127.0.0.1' })
   url = `${address}/v1/reports/weekly/2026-W47.html`
-  profileDir = await mkdtemp(join(tmpdir(), 'fitledger-chromium-'))
-  await mkdir(ARTIFACTS, { recursive: true })
-  // A fresh profile directory per run: nothing cached or remembered from another run.
-  browser = await launchBrowser(profileDir, headers)
+  browser = await openBrowser(headers)
 })
 afterAll(async () => {
   await browser?.close()
   await stack?.close()
-  if (profileDir) await rm(profileDir, { recursive: true, force: true })
 })
 
-describe.each([
-  { name: 'desktop', viewport: { width: 1200, height: 900 } },
-  { name: 'phone', viewport: { width: 390, height: 844 } },
-])('the weekly page on a $name', ({ name, viewport }) => {
-  it('renders every chart, shows markup as text, and is saved as a screenshot', async () => {
-    const page = await browser.newPage()
-    try {
-      await page.setViewportSize(viewport)
+describe.each(VIEWPORTS)('the weekly page on a $name', ({ name, viewport }) => {
+  it('renders every chart, shows markup as text, and is saved as a screenshot', () =>
+    withPage(browser, viewport, async (page) => {
       const errors: string[] = []
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
       const res = await page.goto(url)
@@ -79,8 +65,5 @@ describe.each([
       expect(await page.title()).not.toBe('pwned')
       expect(errors).toEqual([])
       await page.screenshot({ path: join(ARTIFACTS, `report-${name}.png`), fullPage: true })
-    } finally {
-      await page.close()
-    }
-  })
+    }))
 })
