@@ -45,6 +45,46 @@ const schema = z.object({
 
 export type Config = Readonly<z.infer<typeof schema>>
 
+/** The parts a command plays; each variable says which of them read it. */
+export type ConfigRole = 'database' | 'queue' | 'api' | 'worker' | 'import'
+
+const EVERY_ROLE: readonly ConfigRole[] = ['database', 'queue', 'api', 'worker', 'import']
+
+/** Who reads each variable, for `fitledger <command> --help`. A new variable must say (the type insists). */
+export const READ_BY: { readonly [K in keyof Config]-?: readonly ConfigRole[] } = {
+  DATABASE_URL: EVERY_ROLE,
+  REDIS_URL: ['queue'],
+  STORAGE_URL: ['queue'],
+  S3_ENDPOINT: ['queue'],
+  S3_REGION: ['queue'],
+  S3_FORCE_PATH_STYLE: ['queue'],
+  PORT: ['api'],
+  HOST: ['api'],
+  WORKER_CONCURRENCY: ['worker'],
+  MAX_UPLOAD_BYTES: ['api'],
+  MAX_UNCOMPRESSED_BYTES: ['worker', 'import'],
+  ARCHIVE_MAX_ENTRIES: ['worker', 'import'],
+  ARCHIVE_MAX_TOTAL_BYTES: ['worker', 'import'],
+  ARCHIVE_MAX_ENTRY_BYTES: ['worker', 'import'],
+  ARCHIVE_MAX_RATIO: ['worker', 'import'],
+  ARCHIVE_MAX_DEPTH: ['worker', 'import'],
+  PARSE_HEAP_MB: ['worker'],
+  PARSE_TIMEOUT_S: ['worker'],
+  RECONCILE_AFTER_S: ['worker'],
+  RECONCILE_EVERY_S: ['worker'],
+  RATE_LIMIT_UPLOADS_PER_MIN: ['api'],
+  RATE_LIMIT_REPORTS_PER_MIN: ['api'],
+  MAX_CONCURRENT_UPLOADS: ['api'],
+  STORAGE_FAULT_FILE: ['queue'],
+  QUEUE_PREFIX: ['queue'],
+  LOG_LEVEL: EVERY_ROLE,
+}
+
+/** The variables that a command playing these roles reads, in the schema's order. */
+export function variablesFor(roles: readonly ConfigRole[]): string[] {
+  return Object.entries(READ_BY).flatMap(([name, by]) => (by.some((r) => roles.includes(r)) ? [name] : []))
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }

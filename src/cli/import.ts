@@ -8,8 +8,6 @@
 import { archiveCapsFrom } from '../archive/caps.js'
 import { storedContent } from '../db/archives.js'
 import { profileFor } from '../db/profiles.js'
-import { findUserByEmail } from '../db/users.js'
-import { FitledgerError } from '../errors.js'
 import { acceptFiles, type IncomingFile } from '../http/accept-upload.js'
 import { createMetrics } from '../metrics.js'
 import { contentHash } from '../storage/content-hash.js'
@@ -19,6 +17,7 @@ import { readSources, type SourceFile } from './import-sources.js'
 import { waitForUploads } from './import-wait.js'
 import { startProgress } from './progress.js'
 import { openServices } from './runtime.js'
+import { requireUser } from './user.js'
 
 export interface ImportOptions {
   readonly user: string
@@ -33,8 +32,7 @@ export async function importCommand(ctx: CliContext, paths: readonly string[], o
   const { config, log } = configAndLog(ctx)
   const services = await openServices(config, { poolSize: 2 })
   try {
-    const user = await findUserByEmail(services.db, opts.user)
-    if (!user) throw new FitledgerError('not_found', `no user with the email ${opts.user}: create one with \`fitledger user create --email ${opts.user}\``)
+    const user = await requireUser(services.db, opts.user)
     const deps = { ...services, log, metrics: createMetrics() }
     const planner = opts.dryRun
       ? createPlanner({ db: services.db, userId: user.id, profile: await profileFor(services.db, user.id), limits: { maxUncompressedBytes: config.MAX_UNCOMPRESSED_BYTES } })

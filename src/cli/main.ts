@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises'
 import { Command, CommanderError } from 'commander'
-import { ConfigError } from '../config.js'
-import { FitledgerError } from '../errors.js'
+import { type ConfigRole, variablesFor } from '../config.js'
 import type { CliContext } from './context.js'
+import { describeFailure } from './failure.js'
 import { importCommand } from './import.js'
 import { runInspect } from './inspect.js'
 import { migrateCommand } from './migrate.js'
 import { reportCommand } from './report.js'
-import { ServiceDownError } from './runtime.js'
 import { serveCommand } from './serve.js'
 import { startCommand } from './start.js'
 import { syncCommand } from './sync.js'
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token.js'
 import { userCreateCommand } from './user.js'
+import { packageVersion } from './version.js'
 import { workCommand } from './work.js'
 
 // The AWS SDK warns on every start that a future release will need Node 22; we pin ours.
@@ -24,21 +24,41 @@ function stopSignal(): Promise<string> {
   })
 }
 
+/** The help's last lines: the variables a command reads (README, Configuration, says what each does). */
+function environmentHelp(names: readonly string[]): string {
+  if (names.length === 0) return '\nEnvironment: none; this command needs no service.\n'
+  const lines: string[] = []
+  let line = ''
+  for (const name of names) {
+    const longer = line ? `${line}, ${name}` : name
+    if (longer.length > 74 && line) {
+      lines.push(`${line},`)
+      line = name
+    } else line = longer
+  }
+  lines.push(line)
+  return `\nEnvironment (the README's Configuration says what each does):\n${lines.map((l) => `  ${l}`).join('\n')}\n`
+}
+
 function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
   const run = (work: () => Promise<number>) => async () => setExit(await work())
   const program = new Command('fitledger')
     .description('Workout files in, weekly regimen answers out')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
+    .addHelpText('after', environmentHelp(variablesFor(['database', 'queue', 'api', 'worker', 'import'])))
+  /** A command's help names what it reads, from config.ts's READ_BY. */
+  const reads = (command: Command, roles: readonly ConfigRole[], extra: readonly string[] = []) =>
+    command.addHelpText('after', environmentHelp([...variablesFor(roles), ...extra]))
 
-  program.command('migrate').description('apply the migrations to DATABASE_URL (creating it if needed)').action(run(() => migrateCommand(ctx)))
-  program.command('serve').description('run the HTTP API').action(run(() => serveCommand(ctx)))
-  program.command('work').description('run one worker process').action(run(() => workCommand(ctx)))
-  program.command('start').description('migrate, then run the API and a worker together').action(run(() => startCommand(ctx)))
+  reads(program.command('migrate').description('apply the migrations to DATABASE_URL (creating it if needed)'), ['database']).action(run(() => migrateCommand(ctx)))
+  reads(program.command('serve').description('run the HTTP API'), ['database', 'queue', 'api']).action(run(() => serveCommand(ctx)))
+  reads(program.command('work').description('run one worker process'), ['database', 'queue', 'worker']).action(run(() => workCommand(ctx)))
+  reads(program.command('start').description('migrate, then run the API and a worker together'), ['database', 'queue', 'api', 'worker']).action(run(() => startCommand(ctx)))
 
   const user = program.command('user').description('manage users')
-  user
-    .command('create')
+  reads(user.command('create'), ['database'])
     .description('create a user and print a fresh API token once')
     .requiredOption('--email <email>', 'the user\'s email address')
     .option('--name <name>', 'display name')
@@ -46,35 +66,30 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .action((opts: { email: string; name?: string; json?: boolean }) => run(() => userCreateCommand(ctx, opts))())
 
   const token = program.command('token').description('manage API tokens')
-  token
-    .command('create')
+  reads(token.command('create'), ['database'])
     .description('issue a new token for a user (shown once)')
     .requiredOption('--user <email>', 'the user')
     .option('--label <label>', 'what the token is for')
     .option('--json', 'print {"user_id","email","token"}')
     .action((opts: { user: string; label?: string; json?: boolean }) => run(() => tokenCreateCommand(ctx, opts))())
-  token
-    .command('revoke')
+  reads(token.command('revoke'), ['database'])
     .description('revoke a token, by its value or its id')
     .argument('<token-or-id>')
     .requiredOption('--user <email>', 'the user')
     .action((value: string, opts: { user: string }) => run(() => tokenRevokeCommand(ctx, value, opts))())
-  token
-    .command('list')
+  reads(token.command('list'), ['database'])
     .description("list a user's tokens (ids and labels)")
     .requiredOption('--user <email>', 'the user')
     .action((opts: { user: string }) => run(() => tokenListCommand(ctx, opts))())
 
-  program
-    .command('report')
+  reads(program.command('report'), ['database'])
     .description('the weekly report of a user')
     .requiredOption('--user <email>', "the user's email address")
     .option('--week <week>', 'an ISO week like 2026-W47 (default: this week on the user\'s clock)')
     .option('--format <format>', 'table, json, html or csv', 'table')
     .action((opts: { user: string; week?: string; format: string }) => run(() => reportCommand(ctx, opts))())
 
-  program
-    .command('inspect')
+  reads(program.command('inspect'), [])
     .description('analyse workout files offline (no service needed)')
     .argument('<files...>', 'FIT, GPX or TCX files, gzipped or not')
     .option('--json', 'one JSON object per activity and line')
@@ -89,16 +104,14 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
         ),
       )(),
     )
-  program
-    .command('import')
+  reads(program.command('import'), ['database', 'queue', 'import'])
     .description('import files, folders and zip exports (Strava, Garmin) through the same queue as the API')
     .argument('<paths...>', 'files, folders (recursively) and .zip archives')
     .requiredOption('--user <email>', 'the user to import for')
     .option('--wait', 'wait until the workers have processed everything, then print the final counts')
     .option('--dry-run', 'report what would be added, skipped and merged; store nothing')
     .action((paths: string[], opts: { user: string; wait?: boolean; dryRun?: boolean }) => run(() => importCommand(ctx, paths, opts))())
-  program
-    .command('sync')
+  reads(program.command('sync'), ['database', 'queue', 'import'], ['FITLEDGER_STATE_DIR'])
     .description('watch a folder and upload each new or changed workout file once, across restarts')
     .argument('<dir>', 'the folder to watch')
     .requiredOption('--user <email>', 'the user to upload for')
@@ -120,10 +133,8 @@ export async function main(argv: readonly string[], ctx?: Partial<CliContext>): 
     return code
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode
-    if (err instanceof ServiceDownError || err instanceof ConfigError || err instanceof FitledgerError) {
-      context.stderr.write(`fitledger: ${err.message}\n`)
-      return err instanceof ConfigError ? 78 : 1
-    }
-    throw err
+    const failure = describeFailure(err, context.env)
+    for (const line of failure.lines) context.stderr.write(`${line}\n`)
+    return failure.code
   }
 }

@@ -1,6 +1,5 @@
 import { isoWeekOfInstant } from '../aggregate/iso-week.js'
 import { storedProfile } from '../db/profiles.js'
-import { findUserByEmail } from '../db/users.js'
 import { weekReport } from '../db/week-report.js'
 import { FitledgerError } from '../errors.js'
 import { renderCsv } from '../report/render-csv.js'
@@ -9,6 +8,7 @@ import { renderJson } from '../report/render-json.js'
 import { renderTable } from '../report/render-table.js'
 import { type CliContext, configAndLog } from './context.js'
 import { withDatabase } from './runtime.js'
+import { requireUser } from './user.js'
 
 export const REPORT_FORMATS = ['table', 'json', 'html', 'csv'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -31,8 +31,7 @@ export async function reportCommand(ctx: CliContext, opts: ReportOptions): Promi
   }
   const { config } = configAndLog(ctx)
   const text = await withDatabase(config.DATABASE_URL, async (db) => {
-    const user = await findUserByEmail(db, opts.user)
-    if (!user) throw new FitledgerError('not_found', `no user with the email ${opts.user}`)
+    const user = await requireUser(db, opts.user)
     const profile = await storedProfile(db, user.id)
     const week = opts.week ?? isoWeekOfInstant(Date.now(), profile.time_zone)
     const agg = await weekReport(db, user.id, week, profile)

@@ -11,6 +11,7 @@ import { type AggregateJob, createAggregateQueue } from '../queue/aggregate-queu
 import { createIngestQueue, type IngestJob } from '../queue/ingest-queue.js'
 import { withFaults } from '../storage/faulty.js'
 import { createObjectStore } from '../storage/from-url.js'
+import { postgresDownHint, redisDownHint } from './service-hints.js'
 import type { ObjectStore } from '../storage/object-store.js'
 
 /** A service fitledger needs is down; the message says how to start it. Printed as one line. */
@@ -28,9 +29,6 @@ export interface Services {
   readonly redis: Redis
   close(): Promise<void>
 }
-
-const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'
-const START_REDIS = 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no'
 
 export function redisConnection(redisUrl: string): ConnectionOptions {
   const url = new URL(redisUrl)
@@ -56,7 +54,7 @@ export async function checkPostgres(databaseUrl: string): Promise<void> {
     await ensureDatabase(databaseUrl)
   } catch (err) {
     const where = new URL(databaseUrl).host
-    if (isConnectionRefused(err)) throw new ServiceDownError(`Postgres is not reachable at ${where}. Start it with: ${START_POSTGRES}`)
+    if (isConnectionRefused(err)) throw new ServiceDownError(postgresDownHint(databaseUrl))
     throw new ServiceDownError(`Postgres at ${where} refused us: ${(err as Error).message}`)
   }
 }
@@ -68,7 +66,7 @@ export async function checkRedis(redisUrl: string): Promise<void> {
     await client.connect()
     await client.ping()
   } catch {
-    throw new ServiceDownError(`Redis is not reachable at ${new URL(redisUrl).host}. Start it with: ${START_REDIS}`)
+    throw new ServiceDownError(redisDownHint(redisUrl))
   } finally {
     client.disconnect()
   }

@@ -30,10 +30,13 @@ export async function startApi(config: Config, log: Logger, services: Services, 
 export async function serveCommand(ctx: CliContext): Promise<number> {
   const { config, log } = configAndLog(ctx)
   const services = await openServices(config)
-  const api = await startApi(config, log, services, createMetrics())
-  const signal = await ctx.stopSignal
-  log.info({ signal }, 'shutting down')
-  await api.close()
-  await services.close()
-  return 0
+  try {
+    const api = await startApi(config, log, services, createMetrics())
+    const signal = await ctx.stopSignal
+    log.info({ signal }, 'shutting down')
+    await api.close()
+    return 0
+  } finally {
+    await services.close() // also when listening failed, or the process would linger on its connections
+  }
 }

@@ -13,11 +13,15 @@ export async function startCommand(ctx: CliContext): Promise<number> {
   const services = await openServices(config)
   const metrics = createMetrics()
   const worker = startIngestWorker(config, log, services, metrics)
-  const api = await startApi(config, log, services, metrics)
-  const signal = await ctx.stopSignal
-  log.info({ signal }, 'shutting down')
-  await api.close()
-  await worker.close()
-  await services.close()
-  return 0
+  try {
+    const api = await startApi(config, log, services, metrics)
+    const signal = await ctx.stopSignal
+    log.info({ signal }, 'shutting down')
+    await api.close()
+    return 0
+  } finally {
+    // Also when listening failed: the worker and the connections would keep the process alive.
+    await worker.close()
+    await services.close()
+  }
 }

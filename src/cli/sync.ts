@@ -11,14 +11,13 @@ import { basename, resolve } from 'node:path'
 import { watch } from 'chokidar'
 import { classifyEntry } from '../archive/entry-name.js'
 import { storedContent } from '../db/archives.js'
-import { findUserByEmail } from '../db/users.js'
-import { FitledgerError } from '../errors.js'
 import { acceptFiles } from '../http/accept-upload.js'
 import { createMetrics } from '../metrics.js'
 import { contentHash } from '../storage/content-hash.js'
 import { type CliContext, configAndLog, println } from './context.js'
 import { openServices } from './runtime.js'
 import { loadSyncState, stateFileFor } from './sync-state.js'
+import { requireUser } from './user.js'
 
 const FIRST_RETRY_MS = 1000
 const MAX_RETRY_MS = 60_000
@@ -31,8 +30,7 @@ export async function syncCommand(ctx: CliContext, dir: string, opts: { user: st
   const root = resolve(dir)
   const stopped = ctx.stopSignal.then(() => true)
   try {
-    const user = await findUserByEmail(services.db, opts.user)
-    if (!user) throw new FitledgerError('not_found', `no user with the email ${opts.user}`)
+    const user = await requireUser(services.db, opts.user)
     const state = await loadSyncState(stateFileFor(root, ctx.env))
     const deps = { ...services, log, metrics: createMetrics() }
 

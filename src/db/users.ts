@@ -9,13 +9,15 @@ export interface User {
   readonly name: string | null
 }
 
+/** Trimmed and lower-cased; an input that is no email address at all is a bad request. */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase()
+  const normalised = email.trim().toLowerCase()
+  if (!/^[^\s@]+@[^\s@]+$/.test(normalised)) throw new FitledgerError('bad_request', `not an email address: ${email}`)
+  return normalised
 }
 
 export async function createUser(db: Kysely<Database>, email: string, name: string | null): Promise<User> {
   const normalised = normaliseEmail(email)
-  if (!/^[^\s@]+@[^\s@]+$/.test(normalised)) throw new FitledgerError('bad_request', `not an email address: ${email}`)
   const row = await db
     .insertInto('users')
     .values({ email: normalised, name })

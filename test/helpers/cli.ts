@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process'
 import { Writable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
 import { main } from '../../src/cli/main.js'
 
 class Collect extends Writable {
@@ -15,4 +17,23 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   const stderr = new Collect()
   const code = await main(args, { env, stdout, stderr, stopSignal: stopSignal ?? new Promise(() => {}) })
   return { code, stdout: stdout.text, stderr: stderr.text }
+}
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+// What bin/fitledger.js does, but from source, so the test runs the code as it is.
+const ENTRY = `import(${JSON.stringify(MAIN)}).then(async (m) => { process.exitCode = await m.main(process.argv.slice(1)) })`
+
+/** Runs `fitledger …` as a real process, as a user would; a process that would not exit is killed. */
+export function runCliProcess(args: string[], env: Record<string, string | undefined>, timeoutMs = 30_000) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', ENTRY, '--', ...args],
+      { env: { ...process.env, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL' },
+      (err, stdout, stderr) => {
+        const timedOut = (err as { killed?: boolean } | null)?.killed === true
+        resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr, timedOut })
+      },
+    )
+  })
 }
