@@ -17,6 +17,8 @@ const schema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** The base of the share links handed out, as browsers reach this service (behind a proxy, say). */
+  PUBLIC_URL: z.string().url().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(104_857_600),
   /** Cap on a file's size after gunzip. */
@@ -60,6 +62,7 @@ export const READ_BY: { readonly [K in keyof Config]-?: readonly ConfigRole[] } 
   S3_FORCE_PATH_STYLE: ['queue'],
   PORT: ['api'],
   HOST: ['api'],
+  PUBLIC_URL: ['api'],
   WORKER_CONCURRENCY: ['worker'],
   MAX_UPLOAD_BYTES: ['api'],
   MAX_UNCOMPRESSED_BYTES: ['worker', 'import'],

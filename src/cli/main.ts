@@ -82,12 +82,14 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .requiredOption('--user <email>', 'the user')
     .action((opts: { user: string }) => run(() => tokenListCommand(ctx, opts))())
 
-  reads(program.command('report'), ['database'])
+  reads(program.command('report'), ['database'], ['PUBLIC_URL', 'HOST', 'PORT'])
     .description('the weekly report of a user')
     .requiredOption('--user <email>', "the user's email address")
     .option('--week <week>', 'an ISO week like 2026-W47 (default: this week on the user\'s clock)')
     .option('--format <format>', 'table, json, html or csv', 'table')
-    .action((opts: { user: string; week?: string; format: string }) => run(() => reportCommand(ctx, opts))())
+    .option('--share', "print a read-only link to the week's HTML page, for any browser (shown once)")
+    .option('--expires-in-days <days>', 'how long the link opens, 1 to 90 days (default 7)', (v) => Number(v))
+    .action((opts: { user: string; week?: string; format: string; share?: boolean; expiresInDays?: number }) => run(() => reportCommand(ctx, opts))())
 
   reads(program.command('inspect'), [])
     .description('analyse workout files offline (no service needed)')

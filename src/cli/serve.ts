@@ -14,6 +14,7 @@ export async function startApi(config: Config, log: Logger, services: Services, 
     log,
     metrics,
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     rateLimitStore: { redis: services.redis, prefix: config.QUEUE_PREFIX },
     limits: {
       uploadsPerMinute: config.RATE_LIMIT_UPLOADS_PER_MIN,

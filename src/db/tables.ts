@@ -12,6 +12,7 @@ export interface Database {
   intake_days: IntakeDaysTable
   weekly_aggregates: WeeklyAggregatesTable
   daily_aggregates: DailyAggregatesTable
+  report_shares: ReportSharesTable
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -31,6 +32,17 @@ export interface ApiTokensTable {
   created_at: Generated<Date>
   last_used_at: Date | null
   revoked_at: Date | null
+}
+
+/** A share link: the link's token is never stored, only its SHA-256 (migration 0012). */
+export interface ReportSharesTable {
+  id: Generated<string>
+  user_id: string
+  token_sha256: Buffer
+  from_week: string
+  to_week: string
+  created_at: Generated<Date>
+  expires_at: Date
 }
 
 export interface ProfilesTable {

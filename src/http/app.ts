@@ -14,9 +14,10 @@ import { type HealthDeps, registerHealthRoutes } from './routes/health.js'
 import { registerIntakeRoutes } from './routes/intake.js'
 import { registerProfileRoutes } from './routes/profile.js'
 import { registerReportRoutes } from './routes/reports.js'
+import { registerSharedPage, registerShareRoutes, type ShareRouteDeps } from './routes/shares.js'
 import { registerUploadRoutes } from './routes/uploads.js'
 
-export interface AppDeps extends AcceptDeps, HealthDeps, ActivityRouteDeps {
+export interface AppDeps extends AcceptDeps, HealthDeps, ActivityRouteDeps, ShareRouteDeps {
   readonly log: Logger
   readonly maxUploadBytes: number
   /** Queues the weeks a change touches (profile, food log, activities). */
@@ -44,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (resource && route.schema && !route.schema.tags) route.schema = { ...route.schema, tags: [resource] }
   })
   registerHealthRoutes(app, deps)
+  registerSharedPage(app, deps)
   await registerRateLimit(app, deps.rateLimitStore)
 
   await app.register(
@@ -53,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerProfileRoutes(v1, deps)
       registerIntakeRoutes(v1, deps)
       registerReportRoutes(v1, deps)
+      registerShareRoutes(v1, deps)
       // Uploads take raw bytes of any type, or multipart; each in a scope of its own parsers.
       await v1.register(async (uploads) => {
         limitConcurrentUploads(uploads, deps.limits.maxConcurrentUploads)
