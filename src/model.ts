@@ -191,7 +191,8 @@ export interface ActivitySummary {
   readonly intervals: boolean
   readonly work_bouts: readonly WorkBout[]
   readonly start_time: string // ISO 8601 UTC
-  readonly local_start_time: string | null // ISO with offset, when known
+  readonly local_start_time: string | null // ISO with offset: the file's own, else the profile's zone
+  readonly local_time_zone: string | null // the zone local_start_time is in when the file gave no offset
   readonly elapsed_s: number
   readonly moving_s: number
   readonly distance_m: number | null

@@ -1,6 +1,19 @@
+import { zoneOffsetMs } from '../aggregate/local-time.js'
+
 /** ISO 8601 in UTC with milliseconds dropped when zero: `2026-03-01T06:05:00Z`. */
 export function isoUtc(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z')
+}
+
+/**
+ * When the session started on the wall clock, with its offset. The file's own offset wins (the
+ * device's clock); a file without one (GPX and TCX times are UTC) is shown in the profile's zone,
+ * and `local_time_zone` names it so nobody takes it for the device's.
+ */
+export function localStart(ms: number, fileOffsetS: number | null, profileZone: string): { local_start_time: string | null; local_time_zone: string | null } {
+  const own = isoWithOffset(ms, fileOffsetS)
+  if (own !== null) return { local_start_time: own, local_time_zone: null }
+  return { local_start_time: isoWithOffset(ms, zoneOffsetMs(ms, profileZone) / 1000), local_time_zone: profileZone }
 }
 
 /**

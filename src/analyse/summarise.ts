@@ -7,7 +7,7 @@ import { summariseHeartRate } from './heart/heart-rate.js'
 import { zone4FloorBpm } from './heart/hr-zones.js'
 import { spanMean } from './intervals/bout-stats.js'
 import { detectIntervals } from './intervals/intervals.js'
-import { isoUtc, isoWithOffset } from './local-time.js'
+import { isoUtc, localStart } from './local-time.js'
 import { detectMovement } from './moving.js'
 import { sessionDistance } from './distance.js'
 import { classifyDeclaredSport } from './sport/declared-sport.js'
@@ -82,7 +82,7 @@ export function summariseActivity(parsed: ParsedActivity, profile: Profile, opti
     intervals: intervals.intervals,
     work_bouts: intervals.work_bouts,
     start_time: isoUtc(activity.start_ms),
-    local_start_time: isoWithOffset(activity.start_ms, activity.utc_offset_s),
+    ...localStart(activity.start_ms, activity.utc_offset_s, profile.time_zone),
     elapsed_s: round(timeline.elapsed_s, 1),
     moving_s: round(movingS, 1),
     distance_m: roundOrNull(distance, 1),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { WeekAggregate } from '../aggregate/week-types.js'
 import type { Database } from './tables.js'
 
@@ -23,7 +23,7 @@ export async function writeWeek(tx: Kysely<Database>, userId: string, agg: WeekA
   await tx
     .insertInto('weekly_aggregates')
     .values({ user_id: userId, week: agg.week, ...week })
-    .onConflict((oc) => oc.columns(['user_id', 'week']).doUpdateSet({ ...week, computed_at: new Date() }))
+    .onConflict((oc) => oc.columns(['user_id', 'week']).doUpdateSet({ ...week, computed_at: sql<Date>`now()` }))
     .execute()
   await tx.deleteFrom('daily_aggregates').where('user_id', '=', userId).where('week', '=', agg.week).execute()
   await tx

@@ -33,7 +33,7 @@ export async function insertChildren(db: Kysely<Database>, children: readonly Ne
         name_override: c.name_override ?? null,
         error_code: c.error_code ?? null,
         error_message: c.error_message?.slice(0, 2000) ?? null,
-        finished_at: c.status === 'queued' ? null : new Date(),
+        finished_at: c.status === 'queued' ? null : sql<Date>`now()`, // one clock with created_at
       })),
     )
     .onConflict((oc) => oc.column('id').doNothing())

@@ -114,6 +114,7 @@ export interface ActivitiesTable {
   work_bouts: ColumnType<unknown[], string, string>
   start_time: ColumnType<Date, Date | string, Date | string>
   local_start_time: string | null
+  local_time_zone: string | null
   elapsed_s: number
   moving_s: number
   distance_m: number | null

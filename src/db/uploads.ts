@@ -35,7 +35,8 @@ export async function insertUploads(db: Kysely<Database>, uploads: readonly NewU
         external_id: u.external_id ?? null,
         sport_override: u.sport_override ?? null,
         name_override: u.name_override ?? null,
-        finished_at: u.status === 'queued' ? null : new Date(),
+        // Postgres's clock, as for created_at: an upload never finishes before it was made.
+        finished_at: u.status === 'queued' ? null : sql<Date>`now()`,
       })),
     )
     .execute()

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { FitledgerError } from '../errors.js'
 import type { Database } from './tables.js'
 
@@ -85,7 +85,7 @@ export async function revokeToken(db: Kysely<Database>, userId: string, tokenOrI
   const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tokenOrId)
   const result = await db
     .updateTable('api_tokens')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: sql<Date>`now()` })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .where(byId ? 'id' : 'token_sha256', '=', byId ? tokenOrId : hashToken(tokenOrId))

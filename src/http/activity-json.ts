@@ -21,6 +21,7 @@ export function activityJson(row: ActivityWithFile) {
     work_bouts: row.work_bouts,
     start_time: row.start_time.toISOString(),
     local_start_time: row.local_start_time,
+    local_time_zone: row.local_time_zone,
     elapsed_s: row.elapsed_s,
     moving_s: row.moving_s,
     distance_m: row.distance_m,

@@ -74,9 +74,12 @@ export function mergeProfile(stored: StoredProfile, change: ProfileChange, thisY
   return merged
 }
 
-/** Weight, heart rate, sex and age shape each activity's energy, zones and TRIMP. */
+/**
+ * Weight, heart rate, sex and age shape each activity's energy, zones and TRIMP; the time zone
+ * its local start time, when the file gave no offset.
+ */
 export function changesAnalysis(before: StoredProfile, after: Omit<StoredProfile, 'updated_at'>): boolean {
-  return (['sex', 'birth_year', 'weight_kg', 'hr_rest', 'hr_max'] as const).some((k) => before[k] !== after[k])
+  return (['sex', 'birth_year', 'weight_kg', 'hr_rest', 'hr_max', 'time_zone'] as const).some((k) => before[k] !== after[k])
 }
 
 export function profileJson(stored: StoredProfile, thisYear: number) {

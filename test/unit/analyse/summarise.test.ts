@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_PROFILE, type Profile } from '../../../src/model.js'
 import { summariseActivity } from '../../../src/analyse/summarise.js'
-import { isoWithOffset } from '../../../src/analyse/local-time.js'
+import { isoWithOffset, localStart } from '../../../src/analyse/local-time.js'
 import { makeActivity, seconds } from './make-activity.js'
 
 const NO_TOTALS = makeActivity({ time_s: [0] }).totals
@@ -16,10 +16,25 @@ describe('summary fields', () => {
     expect(isoWithOffset(ms, offset)).toBe(want)
   })
 
+  it.each([
+    // The file's own offset wins: it is the device's clock.
+    { ms: Date.UTC(2026, 2, 1, 6, 5), offset: 3600, zone: 'America/New_York', want: ['2026-03-01T07:05:00+01:00', null] },
+    // 06:05Z on 1 March: New York is on standard time, UTC−5 → 01:05.
+    { ms: Date.UTC(2026, 2, 1, 6, 5), offset: null, zone: 'America/New_York', want: ['2026-03-01T01:05:00-05:00', 'America/New_York'] },
+    // 06:05Z on 1 July: summer time, UTC−4 → 02:05.
+    { ms: Date.UTC(2026, 6, 1, 6, 5), offset: null, zone: 'America/New_York', want: ['2026-07-01T02:05:00-04:00', 'America/New_York'] },
+    // Kolkata is UTC+5:30 all year → 11:35.
+    { ms: Date.UTC(2026, 6, 1, 6, 5), offset: null, zone: 'Asia/Kolkata', want: ['2026-07-01T11:35:00+05:30', 'Asia/Kolkata'] },
+  ])('local start with file offset $offset in $zone → $want', ({ ms, offset, zone, want }) => {
+    const { local_start_time, local_time_zone } = localStart(ms, offset, zone)
+    expect([local_start_time, local_time_zone]).toEqual(want)
+  })
+
   it('without HR or distance: nulls, zero zones, MET energy', () => {
     const summary = summariseActivity(makeActivity({ time_s: seconds(1801) }), EMPTY_PROFILE)
     expect(summary.start_time).toBe('2026-03-01T06:05:00Z')
-    expect(summary.local_start_time).toBeNull()
+    // No offset in the file: the profile's zone (UTC for the empty profile), and it says so.
+    expect([summary.local_start_time, summary.local_time_zone]).toEqual(['2026-03-01T06:05:00+00:00', 'UTC'])
     expect(summary.distance_m).toBeNull()
     expect([summary.hr_avg, summary.hr_max, summary.hr_min, summary.trimp]).toEqual([null, null, null, null])
     expect(summary.hr_zones_s).toEqual([0, 0, 0, 0, 0])
