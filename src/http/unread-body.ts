@@ -16,7 +16,8 @@ const DRAIN_MS = 5_000
  */
 export function closeAfterUnreadBody(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.raw.complete) {
+    // `=== false`: inject()'s stand-in request has no `complete`, and no socket to linger on.
+    if (request.raw.complete === false) {
       void reply.header('connection', 'close')
       const socket = request.raw.socket
       socket.destroySoon = () => lingeringClose(request.raw, socket)
