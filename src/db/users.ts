@@ -47,21 +47,27 @@ export async function issueToken(db: Kysely<Database>, userId: string, label: st
   return token
 }
 
+/** A live token: its own id (what request budgets count) and its user. */
+export interface TokenOwner {
+  readonly token_id: string
+  readonly user_id: string
+}
+
 /**
- * The user a token belongs to, or undefined for an unknown or revoked token. The lookup is by
+ * The token and its user, or undefined for an unknown or revoked token. The lookup is by
  * SHA-256 of the token, so a timing difference in the index can only reveal bits of a hash the
  * caller cannot steer; the final comparison is constant-time all the same.
  */
-export async function userIdForToken(db: Kysely<Database>, token: string): Promise<string | undefined> {
+export async function findToken(db: Kysely<Database>, token: string): Promise<TokenOwner | undefined> {
   if (token.length > 200) return undefined
   const hash = hashToken(token)
   const row = await db
     .selectFrom('api_tokens')
-    .select(['user_id', 'token_sha256'])
+    .select(['id', 'user_id', 'token_sha256'])
     .where('token_sha256', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
-  return row && timingSafeEqual(row.token_sha256, hash) ? row.user_id : undefined
+  return row && timingSafeEqual(row.token_sha256, hash) ? { token_id: row.id, user_id: row.user_id } : undefined
 }
 
 export interface TokenInfo {

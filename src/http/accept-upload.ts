@@ -10,7 +10,7 @@ import type { Metrics } from '../metrics.js'
 import { detectFormat } from '../parse/detect.js'
 import { enqueueUploads, type IngestJob } from '../queue/ingest-queue.js'
 import { contentHash } from '../storage/content-hash.js'
-import { type ObjectStore, objectKeyFor } from '../storage/object-store.js'
+import { type ObjectStore, objectKeyFor, type StoredObject } from '../storage/object-store.js'
 
 export interface AcceptDeps {
   readonly db: Kysely<Database>
@@ -46,10 +46,18 @@ export function cleanFilename(name: string): string {
   return base.trim().slice(0, 255) || 'upload'
 }
 
+/** A file whose bytes are in storage already, waiting for its upload row. */
+export interface StoredFile {
+  readonly filename: string
+  readonly object: StoredObject
+  /** By content, never by name: an archive is expanded by a worker into child uploads. */
+  readonly archive: boolean
+  readonly hint?: IncomingFile['hint']
+}
+
 /**
- * Stores the bytes, commits the upload rows, then queues the jobs. The caller answers 202 only
- * after this resolves: by then nothing can be lost. If the enqueue fails, the reconciler queues
- * the uploads later from their rows.
+ * Stores each file's bytes, then records them (acceptStored). For callers that hold files in
+ * memory already (`fitledger import`, `sync`); the API streams bodies in with storeBody.
  */
 export async function acceptFiles(
   deps: AcceptDeps,
@@ -57,25 +65,42 @@ export async function acceptFiles(
   files: readonly IncomingFile[],
   options: UploadOptions,
 ): Promise<AcceptedUpload[]> {
+  const stored: StoredFile[] = []
+  for (const file of files) {
+    if (file.bytes.length === 0) throw new FitledgerError('bad_request', `${cleanFilename(file.filename)} is empty`)
+    const sha256 = contentHash(file.bytes)
+    const key = objectKeyFor(sha256)
+    await deps.storage.put(key, file.bytes)
+    const object = { key, sha256, size_bytes: file.bytes.length }
+    stored.push({ filename: file.filename, object, archive: detectFormat(file.bytes) === 'zip', hint: file.hint ?? null })
+  }
+  return acceptStored(deps, userId, stored, options)
+}
+
+/**
+ * Commits the upload rows of stored files, then queues the jobs. The caller answers 202 only
+ * after this resolves: by then nothing can be lost. If the enqueue fails, the reconciler queues
+ * the uploads later from their rows.
+ */
+export async function acceptStored(
+  deps: AcceptDeps,
+  userId: string,
+  files: readonly StoredFile[],
+  options: UploadOptions,
+): Promise<AcceptedUpload[]> {
   if (files.length === 0) throw new FitledgerError('bad_request', 'no file in the request')
   const rows: NewUpload[] = []
   for (const file of files) {
-    const filename = cleanFilename(file.filename)
-    if (file.bytes.length === 0) throw new FitledgerError('bad_request', `${filename} is empty`)
-    const sha = contentHash(file.bytes)
-    const key = objectKeyFor(sha)
-    await deps.storage.put(key, file.bytes)
-    // An archive (by content, never by name) is expanded by a worker into child uploads.
-    const archive = detectFormat(file.bytes) === 'zip'
-    const existing = archive ? [] : await activitiesForContent(deps.db, userId, sha)
+    const { key, sha256, size_bytes } = file.object
+    const existing = file.archive ? [] : await activitiesForContent(deps.db, userId, sha256)
     rows.push({
       id: randomUUID(),
       user_id: userId,
-      kind: archive ? 'archive' : 'file',
-      filename,
+      kind: file.archive ? 'archive' : 'file',
+      filename: cleanFilename(file.filename),
       object_key: key,
-      content_sha256: sha,
-      size_bytes: file.bytes.length,
+      content_sha256: sha256,
+      size_bytes,
       status: existing.length > 0 ? 'duplicate' : 'queued',
       activity_ids: existing,
       duplicate_rule: existing.length > 0 ? 'same_bytes' : null,

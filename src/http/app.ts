@@ -7,6 +7,7 @@ import type { Logger } from '../log.js'
 import type { WeekChanges } from '../queue/week-changes.js'
 import type { AcceptDeps } from './accept-upload.js'
 import { registerAuth } from './auth.js'
+import { FitledgerError } from '../errors.js'
 import { registerErrorHandling } from './errors.js'
 import { limitConcurrentUploads, type PressureLimits, registerRateLimit } from './pressure.js'
 import { type ActivityRouteDeps, registerActivityRoutes } from './routes/activities.js'
@@ -16,6 +17,7 @@ import { registerProfileRoutes } from './routes/profile.js'
 import { registerReportRoutes } from './routes/reports.js'
 import { registerSharedPage, registerShareRoutes, type ShareRouteDeps } from './routes/shares.js'
 import { registerUploadRoutes } from './routes/uploads.js'
+import { closeAfterUnreadBody } from './unread-body.js'
 
 export interface AppDeps extends AcceptDeps, HealthDeps, ActivityRouteDeps, ShareRouteDeps {
   readonly log: Logger
@@ -31,6 +33,7 @@ export interface AppDeps extends AcceptDeps, HealthDeps, ActivityRouteDeps, Shar
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, bodyLimit: 1024 * 1024 })
   registerErrorHandling(app)
+  closeAfterUnreadBody(app)
   await app.register(swagger, {
     openapi: {
       info: { title: 'fitledger', version: '0.1.0', description: 'Workout-file ingestion and weekly regimen reports' },
@@ -60,11 +63,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(async (uploads) => {
         limitConcurrentUploads(uploads, deps.limits.maxConcurrentUploads)
         uploads.removeAllContentTypeParsers()
-        uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxUploadBytes }, (_req, body, done) =>
-          done(null, body),
-        )
+        // A raw body is left unread: the route streams it to storage (store-body.ts). A
+        // Content-Length over the limit is answered before a byte of it is read.
+        uploads.addContentTypeParser('*', (request, body, done) => {
+          if (Number(request.headers['content-length']) > deps.maxUploadBytes) {
+            done(new FitledgerError('too_large', `the upload is over ${deps.maxUploadBytes} bytes`), undefined)
+          } else done(null, body)
+        })
         await uploads.register(multipart, {
-          limits: { fileSize: deps.maxUploadBytes, files: 1000, parts: 2000, fields: 20, fieldSize: 64 * 1024 },
+          // One byte over the limit, so the route's own count (which spans every file) sees the
+          // excess and fails the store, rather than busboy quietly cutting the file short.
+          limits: { fileSize: deps.maxUploadBytes + 1, files: 1000, parts: 2000, fields: 20, fieldSize: 64 * 1024 },
         })
         registerUploadRoutes(uploads, deps)
       })

@@ -14,6 +14,7 @@ export function withFaults(store: ObjectStore, faults: FaultSwitch): ObjectStore
     }
   return {
     put: guard((key: string, bytes: Uint8Array) => store.put(key, bytes)),
+    putStream: guard((source: AsyncIterable<Uint8Array>) => store.putStream(source)),
     get: guard((key: string) => store.get(key)),
     has: guard((key: string) => store.has(key)),
     delete: guard((key: string) => store.delete(key)),

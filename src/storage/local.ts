@@ -3,12 +3,13 @@ import { constants } from 'node:fs'
 import { copyFile, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { FitledgerError } from '../errors.js'
-import { assertValidKey, type ObjectStore } from './object-store.js'
+import { assertValidKey, type ObjectStore, objectKeyFor, type StoredObject } from './object-store.js'
+import { spoolToFile } from './spool.js'
 
 /**
- * Objects as files under `root` (created on first use). A write goes to a temp file beside its
- * final name, is fsynced, renamed into place and the directory fsynced, so after a crash a key
- * holds either nothing or every byte. Temp names start with '.', which no key segment may.
+ * Objects as files under `root` (created on first use). A write goes to a temp file in the root,
+ * is fsynced, renamed into place and the directory fsynced, so after a crash a key holds either
+ * nothing or every byte. Temp names start with '.', which no key segment may.
  */
 export class LocalObjectStore implements ObjectStore {
   readonly root: string
@@ -20,10 +21,7 @@ export class LocalObjectStore implements ObjectStore {
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const path = this.pathFor(key)
     if (await isFile(path)) return // content-addressed: the bytes are already there
-    const dir = dirname(path)
-    const firstCreated = await mkdir(dir, { recursive: true })
-    const temp = join(dir, `.${randomUUID()}.tmp`)
-    try {
+    await this.fromTemp(async (temp) => {
       const file = await open(temp, 'wx')
       try {
         await file.writeFile(bytes)
@@ -31,15 +29,40 @@ export class LocalObjectStore implements ObjectStore {
       } finally {
         await file.close()
       }
+      return { key }
+    })
+  }
+
+  async putStream(source: AsyncIterable<Uint8Array>): Promise<StoredObject> {
+    return this.fromTemp(async (temp) => {
+      const { sha256, size_bytes } = await spoolToFile(source, temp, { sync: true })
+      return { key: objectKeyFor(sha256), sha256, size_bytes }
+    })
+  }
+
+  /**
+   * `write` fills a temp file in the root (the same file system as every key, so the rename is
+   * atomic) and names the key it belongs under; the file is then renamed into place, or dropped
+   * when the key exists already (same key, same bytes). No temp file outlives the call.
+   */
+  private async fromTemp<T extends { key: string }>(write: (temp: string) => Promise<T>): Promise<T> {
+    await mkdir(this.root, { recursive: true })
+    const temp = join(this.root, `.${randomUUID()}.tmp`)
+    try {
+      const written = await write(temp)
+      const path = this.pathFor(written.key)
+      if (await isFile(path)) return written
+      const dir = dirname(path)
+      const firstCreated = await mkdir(dir, { recursive: true })
       await rename(temp, path)
-    } catch (err) {
-      await unlink(temp).catch(() => undefined)
-      throw err
-    }
-    // The rename lives in `dir`; directories mkdir just made live in their parents.
-    await syncDir(dir)
-    if (firstCreated !== undefined) {
-      for (let d = dir; d !== dirname(firstCreated); d = dirname(d)) await syncDir(dirname(d))
+      // The rename lives in `dir`; directories mkdir just made live in their parents.
+      await syncDir(dir)
+      if (firstCreated !== undefined) {
+        for (let d = dir; d !== dirname(firstCreated); d = dirname(d)) await syncDir(dirname(d))
+      }
+      return written
+    } finally {
+      await unlink(temp).catch(() => undefined) // gone already after the rename
     }
   }
 

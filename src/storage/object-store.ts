@@ -8,6 +8,12 @@ import { FitledgerError } from '../errors.js'
 export interface ObjectStore {
   /** Durable once it resolves. Putting a key that exists is a no-op: same key, same bytes. */
   put(key: string, bytes: Uint8Array): Promise<void>
+  /**
+   * Stores a stream under its content key (objectKeyFor of its sha256), hashing it as it passes,
+   * so no body is ever held whole in memory. Durable once it resolves. If `source` throws, that
+   * error propagates and nothing is left behind: no object, no temp file.
+   */
+  putStream(source: AsyncIterable<Uint8Array>): Promise<StoredObject>
   /** Throws FitledgerError('not_found') for a missing key; other failures propagate (transient). */
   get(key: string): Promise<Uint8Array>
   has(key: string): Promise<boolean>
@@ -21,6 +27,12 @@ export interface ObjectStore {
   /** Readiness: reachable and writable. Throws FitledgerError('unavailable') when not. */
   check(): Promise<void>
   close?(): Promise<void>
+}
+
+export interface StoredObject {
+  readonly key: string
+  readonly sha256: string
+  readonly size_bytes: number
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/

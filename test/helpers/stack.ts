@@ -9,7 +9,7 @@ import { redisConnection } from '../../src/cli/runtime.js'
 import { createUser, issueToken } from '../../src/db/users.js'
 import { buildApp } from '../../src/http/app.js'
 import type { PressureLimits } from '../../src/http/pressure.js'
-import { createLogger } from '../../src/log.js'
+import { createLogger, type Logger } from '../../src/log.js'
 import { createMetrics } from '../../src/metrics.js'
 import { createAggregateQueue } from '../../src/queue/aggregate-queue.js'
 import { createIngestQueue } from '../../src/queue/ingest-queue.js'
@@ -57,6 +57,8 @@ export async function startStack(
     storage?: ObjectStore
     /** Rate limits counted in Redis (shared across API processes) instead of in memory. */
     sharedRateLimits?: boolean
+    /** The API's logger; silent by default. */
+    log?: Logger
   } = {},
 ): Promise<Stack> {
   const testDb = await createTestDb()
@@ -66,7 +68,7 @@ export async function startStack(
   const connection = redisConnection(REDIS_URL)
   const queue = createIngestQueue(connection, prefix)
   const aggregateQueue = createAggregateQueue(connection, prefix)
-  const log = createLogger('silent', { pretty: false })
+  const log = options.log ?? createLogger('silent', { pretty: false })
   const weekChanges = createWeekChanges({ db: testDb.db, aggregateQueue, log })
   const metrics = createMetrics()
   const pool = createParsePool({ limits: { maxUncompressedBytes: 256 * 1024 * 1024 }, threads: 2, heapMb: 384, timeoutS: 60 })

@@ -29,6 +29,24 @@ describe('per-token upload budget', () => {
   })
 })
 
+describe('one budget per authenticated token', () => {
+  it('counts every spelling of the same bearer header against one budget', async () => {
+    const dave = await stack.user()
+    const token = dave.headers.authorization.slice('Bearer '.length)
+    // Each spelling authenticates (auth reads the scheme case-blind and any run of spaces).
+    const spellings = [`Bearer ${token}`, `bearer ${token}`, `Bearer  ${token}`, `BEARER\t${token} `]
+    const answers: number[] = []
+    for (const authorization of spellings) answers.push((await post({ authorization }, 'd')).statusCode)
+    // The budget is 3 a minute: the fourth request is over it, whatever its spelling.
+    expect(answers).toEqual([202, 202, 202, 429])
+  })
+
+  it('gives an unknown token 401, not a budget of its own', async () => {
+    const res = await post({ authorization: 'Bearer flt_unknown' }, 'x')
+    expect(res.statusCode).toBe(401)
+  })
+})
+
 describe('concurrent uploads', () => {
   it('answers 503 with Retry-After while the house is full, and accepts again after', async () => {
     const carol = await stack.user() // a fresh budget: this test is about the slot, not the rate

@@ -49,7 +49,17 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
 
 interface Subject {
   readonly store: ObjectStore
+  /** Temp files the adapter keeps while it writes: none may outlive a call. */
+  leftovers(): Promise<string[]>
   close(): Promise<void>
+}
+
+/** The bytes in chunks of `size`, then (optionally) a failure, as a client that goes away. */
+async function* chunksOf(bytes: Uint8Array, size: number, failAfter?: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.byteLength; at += size) {
+    if (failAfter !== undefined && at >= failAfter) throw new Error('the client went away')
+    yield bytes.subarray(at, at + size)
+  }
 }
 
 const adapters = [
@@ -58,19 +68,23 @@ const adapters = [
     async open(): Promise<Subject> {
       const dir = await mkdtemp(join(tmpdir(), 'fitledger-store-'))
       const store = new LocalObjectStore(join(dir, 'not', 'yet', 'there'))
-      return { store, close: () => rm(dir, { recursive: true, force: true }) }
+      const leftovers = async () => (await listFiles(dir)).filter((path) => path.split('/').some((segment) => segment.startsWith('.')))
+      return { store, leftovers, close: () => rm(dir, { recursive: true, force: true }) }
     },
   },
   {
     name: 's3',
     async open(): Promise<Subject> {
       const server = await startS3Server()
-      const store = new S3ObjectStore({ ...server, prefix: 'objects', forcePathStyle: true })
+      const spoolDir = await mkdtemp(join(tmpdir(), 'fitledger-spool-'))
+      const store = new S3ObjectStore({ ...server, prefix: 'objects', forcePathStyle: true, spoolDir })
       return {
         store,
+        leftovers: () => listFiles(spoolDir),
         async close() {
           await store.close()
           await server.close()
+          await rm(spoolDir, { recursive: true, force: true })
         },
       }
     },
@@ -144,6 +158,24 @@ describe.each(adapters)('ObjectStore: $name', ({ open }) => {
     await store.delete(key)
     await store.put(key, bytes) // and the key can be written again
     expect(await store.has(key)).toBe(true)
+  })
+
+  it('putStream stores a stream under its content key and says its hash and size', async () => {
+    const bytes = pseudoRandomBytes(3 * 1024 * 1024 + 17, 0x57)
+    const stored = await store.putStream(chunksOf(bytes, 64 * 1024))
+    expect(stored).toEqual({ key: keyOf(bytes), sha256: contentHash(bytes), size_bytes: bytes.byteLength })
+    expect(Buffer.compare(await store.get(stored.key), bytes)).toBe(0)
+    // The same content again (a duplicate upload) is the same object.
+    expect(await store.putStream(chunksOf(bytes, 1000))).toEqual(stored)
+    expect(await subject.leftovers()).toEqual([])
+  })
+
+  it('putStream of a source that fails half way leaves nothing behind', async () => {
+    const bytes = pseudoRandomBytes(1024 * 1024, 0x58)
+    await expect(store.putStream(chunksOf(bytes, 64 * 1024, 512 * 1024))).rejects.toThrow('the client went away')
+    expect(await store.has(keyOf(bytes))).toBe(false)
+    expect(await store.has(keyOf(bytes.subarray(0, 512 * 1024)))).toBe(false)
+    expect(await subject.leftovers()).toEqual([])
   })
 
   it('check() passes', async () => {
@@ -306,6 +338,7 @@ describe('withFaults', () => {
     const key = keyOf(ALL_BYTE_VALUES)
     for (const call of [
       () => store.put(key, ALL_BYTE_VALUES),
+      () => store.putStream(chunksOf(ALL_BYTE_VALUES, 16)),
       () => store.get(key),
       () => store.has(key),
       () => store.delete(key),

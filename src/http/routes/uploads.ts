@@ -1,4 +1,5 @@
-import type { MultipartFile } from '@fastify/multipart'
+import { Readable } from 'node:stream'
+import type { Multipart } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { decodeCursor, isUuid } from '../../db/cursor.js'
 import type { UploadRow, UploadStatus } from '../../db/tables.js'
@@ -6,9 +7,11 @@ import { archiveCounts } from '../../db/archives.js'
 import { getUpload, listUploads } from '../../db/uploads.js'
 import { FitledgerError } from '../../errors.js'
 import { SPORTS } from '../../model.js'
-import { type AcceptDeps, acceptFiles, type IncomingFile, type UploadOptions } from '../accept-upload.js'
+import { type AcceptDeps, acceptStored, type StoredFile, type UploadOptions } from '../accept-upload.js'
 import { notFound } from '../auth.js'
 import { perMinute, type PressureLimits } from '../pressure.js'
+import { clientBodyError, storeBody } from '../store-body.js'
+import type { ObjectStore } from '../../storage/object-store.js'
 
 const STATUSES = ['queued', 'processing', 'done', 'failed', 'duplicate', 'skipped'] as const
 
@@ -77,23 +80,44 @@ function checkOptions(raw: Record<string, string | undefined>): UploadOptions {
   return { sport, external_id: raw.external_id?.slice(0, 255) ?? null, name: raw.name?.slice(0, 255) ?? null }
 }
 
-/** Reads every part; fields may come before or after the files they apply to. */
-async function readMultipart(request: FastifyRequest, maxBytes: number) {
-  const files: IncomingFile[] = []
+/**
+ * Reads every part, storing each file as it streams past; fields may come before or after the
+ * files they apply to. A part the parser cannot read is the client's mistake (bad_request).
+ */
+async function readMultipart(request: FastifyRequest, storage: ObjectStore, maxBytes: number) {
+  const files: StoredFile[] = []
   const fields: Record<string, string> = {}
   let total = 0
-  for await (const part of request.parts()) {
+  const parts = request.parts()[Symbol.asyncIterator]()
+  for (;;) {
+    let next: IteratorResult<Multipart>
+    try {
+      next = await parts.next()
+    } catch (err) {
+      throw clientBodyError(err, 'the multipart body is malformed')
+    }
+    if (next.done) break
+    const part = next.value
     if (part.type === 'file') {
       if (part.fieldname !== 'file') throw new FitledgerError('bad_request', `unexpected file part "${part.fieldname}"`)
-      const bytes = await (part as MultipartFile).toBuffer()
-      total += bytes.length
-      if (total > maxBytes) throw new FitledgerError('too_large', `the upload is over ${maxBytes} bytes`)
-      files.push({ filename: part.filename, bytes })
+      // busboy takes a part of a binary type for a file even without a filename (its type says so, not ours).
+      if (!(part.filename as string | undefined)) throw new FitledgerError('bad_request', 'a `file` part needs a filename in its Content-Disposition')
+      const stored = await storeBody(storage, part.filename, part.file, { leftBytes: maxBytes - total, maxBytes })
+      total += stored.object.size_bytes
+      files.push(stored)
     } else if (typeof part.value === 'string') {
       fields[part.fieldname] = part.value
     }
   }
   return { files, fields }
+}
+
+/** A raw body, as the '*' parser hands it over (app.ts): unread, or absent when empty. */
+async function readRaw(request: FastifyRequest, storage: ObjectStore, maxBytes: number, filename: string) {
+  if (!(request.body instanceof Readable)) {
+    throw new FitledgerError('bad_request', 'the request body is empty: send multipart `file` parts or the raw file')
+  }
+  return { files: [await storeBody(storage, filename, request.body, { leftBytes: maxBytes, maxBytes })], fields: {} }
 }
 
 export function registerUploadRoutes(
@@ -112,20 +136,10 @@ export function registerUploadRoutes(
     },
     async (request, reply) => {
       const query = request.query as Record<string, string | undefined>
-      let files: IncomingFile[]
-      let fields: Record<string, string | undefined> = query
-      if (request.isMultipart()) {
-        const read = await readMultipart(request, deps.maxUploadBytes)
-        files = read.files
-        fields = { ...query, ...read.fields }
-      } else {
-        const body = request.body
-        if (!Buffer.isBuffer(body) || body.length === 0) {
-          throw new FitledgerError('bad_request', 'the request body is empty: send multipart `file` parts or the raw file')
-        }
-        files = [{ filename: query.filename ?? 'upload', bytes: body }]
-      }
-      const uploads = await acceptFiles(deps, request.userId, files, checkOptions(fields))
+      const { files, fields } = request.isMultipart()
+        ? await readMultipart(request, deps.storage, deps.maxUploadBytes)
+        : await readRaw(request, deps.storage, deps.maxUploadBytes, query.filename ?? 'upload')
+      const uploads = await acceptStored(deps, request.userId, files, checkOptions({ ...query, ...fields }))
       return reply.status(202).send({ uploads })
     },
   )
