@@ -4,11 +4,11 @@ import { withUserSport } from '../src/analyse/user-sport.js'
 import { sessionsByUpload, updateAnalysis } from '../src/db/activity-analysis.js'
 import { analysisChangedAt, effectiveProfile, markAnalysed, storedProfile } from '../src/db/profiles.js'
 import type { Database } from '../src/db/tables.js'
-import { isFitledgerError } from '../src/errors.js'
 import type { Logger } from '../src/log.js'
 import type { ParsedActivity, Sport } from '../src/model.js'
 import type { WeekChanges } from '../src/queue/week-changes.js'
 import type { ObjectStore } from '../src/storage/object-store.js'
+import { parseStored } from './parse-stored.js'
 
 export interface ReanalyseDeps {
   readonly db: Kysely<Database>
@@ -29,7 +29,7 @@ export async function reanalyse(deps: ReanalyseDeps, userId: string): Promise<nu
   const profile = effectiveProfile(await storedProfile(deps.db, userId)) //            7 db
   let updated = 0
   for (const upload of await sessionsByUpload(deps.db, userId)) {
-    const parsed = await readSessions(deps, upload.object_key) //                       2 storage, 5 pure
+    const parsed = await parseStored(deps, upload.object_key) //                        2 storage, 5 pure
     for (const session of upload.sessions) {
       const p = parsed?.find((x) => x.session_index === session.session_index)
       if (!p) continue
@@ -42,15 +42,4 @@ export async function reanalyse(deps: ReanalyseDeps, userId: string): Promise<nu
   await deps.weekChanges.allWeeksChanged(userId) //                                     3 queue
   await markAnalysed(deps.db, userId, covers) //                                        7 db
   return updated
-}
-
-/** A file that no longer parses keeps its old analysis; anything else (storage down) retries. */
-async function readSessions(deps: ReanalyseDeps, objectKey: string): Promise<ParsedActivity[] | null> {
-  try {
-    return await deps.parse(await deps.storage.get(objectKey))
-  } catch (err) {
-    if (!(isFitledgerError(err) && err.permanent)) throw err
-    deps.log.warn({ object_key: objectKey, code: err.code }, 'stored file no longer parses; its analysis is kept')
-    return null
-  }
 }

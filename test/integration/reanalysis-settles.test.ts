@@ -5,7 +5,7 @@ import { createLogger } from '../../src/log.js'
 import type { WeekChanges } from '../../src/queue/week-changes.js'
 import { reconcileOnce, startReconciler } from '../../workers/reconcile.js'
 import { corpusFile } from '../helpers/corpus.js'
-import { type Stack, startStack, waitForUpload } from '../helpers/stack.js'
+import { postFile, type Stack, startStack, waitForUpload } from '../helpers/stack.js'
 
 // Issue 10, item 14: one profile change must cost one re-analysis, under the reconciler's
 // production settings (the stack's own reconciler runs hourly, which hid the loop).
@@ -36,13 +36,8 @@ const aggregateIdle = async () => {
 describe('a profile change', () => {
   it('is re-analysed once, and the reconciler at its production interval never starts another', async () => {
     expect([RECONCILE_AFTER_S, RECONCILE_EVERY_S]).toEqual([120, 30])
-    const res = await stack.app.inject({
-      method: 'POST',
-      url: '/v1/uploads?filename=run.fit',
-      headers: { ...alice.headers, 'content-type': 'application/octet-stream' },
-      body: corpusFile('fit/python-fitparse__garmin-fenix-5-run.fit'),
-    })
-    const done = await waitForUpload(stack, alice.headers, res.json().uploads[0].id)
+    const id = await postFile(stack, alice.headers, 'run.fit', corpusFile('fit/python-fitparse__garmin-fenix-5-run.fit'))
+    const done = await waitForUpload(stack, alice.headers, id)
     const activityId = String(done.activity_id)
     const activity = () => stack.testDb.db.selectFrom('activities').select('updated_at').where('id', '=', activityId).executeTakeFirstOrThrow()
     const before = await activity()
