@@ -4,6 +4,7 @@ import type { Cursor } from './cursor.js'
 import { encodeCursor } from './cursor.js'
 import { type DuplicateRule, matchSession, type SessionKey } from '../dedupe/match.js'
 import { channelsToTake, type MergeableChannel } from '../dedupe/merge-columns.js'
+import { sportUnlessUserSet } from './activity-analysis.js'
 import { lockUser, matchCandidates } from './dedupe.js'
 import { saveStreams } from './streams.js'
 import type { ActivityRow, Database, NewActivity, UploadRow } from './tables.js'
@@ -152,14 +153,12 @@ export async function applyMerges(
   await db.transaction().execute(async (tx) => {
     await lockUser(tx, upload.user_id)
     for (const { activity_id, session } of merged) {
-      const { flags, assumed, work_bouts, hr_zones_s, sport, sport_source, sport_confidence, ...fields } = session.summary
+      const { flags, assumed, work_bouts, hr_zones_s, ...fields } = session.summary
       const updated = await tx
         .updateTable('activities')
         .set({
           ...fields,
-          sport: sql`case when sport_source = 'user' then sport else ${sport} end`,
-          sport_source: sql`case when sport_source = 'user' then sport_source else ${sport_source} end`,
-          sport_confidence: sql`case when sport_source = 'user' then sport_confidence else ${sport_confidence} end`,
+          ...sportUnlessUserSet(session.summary),
           work_bouts: JSON.stringify(work_bouts),
           hr_zones_s: [...hr_zones_s],
           flags: [...flags, ...session.parsed.flags],
