@@ -173,3 +173,12 @@ export async function postFile(stack: Stack, headers: { authorization: string },
   if (res.statusCode !== 202) throw new Error(`POST /v1/uploads answered ${res.statusCode}: ${res.body}`)
   return (res.json() as { uploads: { id: string }[] }).uploads[0]!.id
 }
+
+/** Polls `check` until it holds; throws after `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/log.js'
 import type { WeekChanges } from '../../src/queue/week-changes.js'
 import { reconcileOnce, startReconciler } from '../../workers/reconcile.js'
 import { corpusFile } from '../helpers/corpus.js'
-import { postFile, type Stack, startStack, waitForUpload } from '../helpers/stack.js'
+import { postFile, type Stack, startStack, waitFor, waitForUpload } from '../helpers/stack.js'
 
 // Issue 10, item 14: one profile change must cost one re-analysis, under the reconciler's
 // production settings (the stack's own reconciler runs hourly, which hid the loop).
@@ -19,14 +19,6 @@ beforeAll(async () => {
   alice = await stack.user()
 })
 afterAll(async () => stack?.close())
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 const aggregateIdle = async () => {
   const counts = await stack.aggregateQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')
