@@ -1,12 +1,15 @@
 import { type Kysely, sql } from 'kysely'
 
-// Issue 10, item 18: deletions leave a trace where readers look. Append-only: never
+// Issue 10, items 15 and 18: deletions leave a trace where readers look. Append-only: never
 // edit once merged.
 //
 // week_source_removals: a row leaves a week without an updated_at to show it (a deleted
 // activity or food-log day, or an activity whose start moved), so the week sweep
 // (src/db/stale-weeks.ts) could not find the week. Triggers record each one in the same
 // transaction as the change, whichever code made it; the sweep prunes rows past its window.
+//
+// uploads.deleted_activity_ids: an upload's activities that the user deleted since, moved out
+// of activity_ids so that no upload points at an activity that is gone.
 
 const REMOVALS = [
   { table: 'activities', fn: 'record_activity_removal', key: 'start_time' },
@@ -36,10 +39,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create trigger activities_moved after update of start_time on activities for each row
     when (old.start_time is distinct from new.start_time) execute function record_activity_removal()`.execute(db)
+
+  await db.schema
+    .alterTable('uploads')
+    .addColumn('deleted_activity_ids', sql`uuid[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .execute()
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('uploads').dropColumn('deleted_activity_ids').execute()
   await sql`drop trigger if exists activities_moved on activities`.execute(db)
   for (const { table, fn } of REMOVALS) {
     await sql`drop trigger if exists ${sql.raw(`${table}_removed`)} on ${sql.raw(table)}`.execute(db)

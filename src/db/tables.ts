@@ -80,6 +80,8 @@ export interface UploadsTable {
   expanded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   /** 0003: an archive's entries that are not activities. */
   skipped_entries: Generated<number>
+  /** 0007: activities this upload made or matched that the user deleted since (gone from activity_ids). */
+  deleted_activity_ids: ColumnType<string[], string[] | undefined, string[]>
 }
 export type UploadRow = Selectable<UploadsTable>
 

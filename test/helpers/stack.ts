@@ -182,3 +182,15 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000)
     await new Promise((r) => setTimeout(r, 100))
   }
 }
+
+/** Uploads one file and waits until it is final. */
+export async function uploadAndWait(stack: Stack, headers: { authorization: string }, filename: string, bytes: Uint8Array): Promise<Record<string, unknown>> {
+  return waitForUpload(stack, headers, await postFile(stack, headers, filename, bytes))
+}
+
+/** A GET that must answer 200: its JSON. */
+export async function getOk(stack: Stack, headers: { authorization: string }, url: string): Promise<Record<string, unknown>> {
+  const res = await stack.app.inject({ url, headers })
+  if (res.statusCode !== 200) throw new Error(`GET ${url} answered ${res.statusCode}: ${res.body}`)
+  return res.json() as Record<string, unknown>
+}

@@ -5,7 +5,7 @@ import { toActivitySpec } from '../../fixtures/synth/to-encode-spec.js'
 import { createLogger } from '../../src/log.js'
 import type { ParsedActivity } from '../../src/model.js'
 import { reanalyse } from '../../workers/reanalyse.js'
-import { postFile, type Stack, startStack, waitForUpload } from '../helpers/stack.js'
+import { getOk, type Stack, startStack, uploadAndWait } from '../helpers/stack.js'
 
 // Issue 10, items 16 and 17: a re-analysis keeps what the user said and what a merge brought,
 // and a stored duplicate that no longer parses never fails the new upload.
@@ -18,15 +18,8 @@ beforeAll(async () => {
 })
 afterAll(async () => stack?.close())
 
-async function post(user: User, filename: string, bytes: Uint8Array): Promise<Record<string, unknown>> {
-  return waitForUpload(stack, user.headers, await postFile(stack, user.headers, filename, bytes))
-}
-
-async function activity(user: User, id: unknown): Promise<Record<string, unknown>> {
-  const res = await stack.app.inject({ url: `/v1/activities/${String(id)}`, headers: user.headers })
-  expect(res.statusCode).toBe(200)
-  return res.json()
-}
+const post = (user: User, filename: string, bytes: Uint8Array) => uploadAndWait(stack, user.headers, filename, bytes)
+const activity = (user: User, id: unknown) => getOk(stack, user.headers, `/v1/activities/${String(id)}`)
 
 /** One steady run as a GPX without heart rate and a FIT with it: the FIT is a same_time duplicate. */
 function sameRide(seed: number, startMs: number) {
