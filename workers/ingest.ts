@@ -46,7 +46,7 @@ export async function ingest(deps: IngestDeps, uploadId: string): Promise<SaveOu
   })
   await deps.weekChanges?.activitiesChanged(upload.user_id, sessions.map((s) => new Date(s.summary.start_time))) // 3 queue
   // A profile change that landed while we analysed may have been re-analysed before we saved.
-  if ((await analysisChangedAt(deps.db, upload.user_id))?.getTime() !== profileAsOf?.getTime()) await deps.weekChanges?.reanalyse(upload.user_id)
+  if ((await analysisChangedAt(deps.db, upload.user_id)) !== profileAsOf) await deps.weekChanges?.reanalyse(upload.user_id)
   if (upload.parent_id) await finishArchive(deps.db, upload.parent_id) //                   7 db: the archive ends with its last child
   return outcome
 }

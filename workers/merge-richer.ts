@@ -12,32 +12,23 @@ import { applyMerges, type MergedActivity, type SaveOutcome } from '../src/db/ac
 import type { Database, UploadRow } from '../src/db/tables.js'
 import { getUpload } from '../src/db/uploads.js'
 import { mergeColumns } from '../src/dedupe/merge-columns.js'
-import { isFitledgerError } from '../src/errors.js'
-import type { ParsedActivity, Profile, Sport } from '../src/model.js'
-import type { ObjectStore } from '../src/storage/object-store.js'
+import type { Profile, Sport } from '../src/model.js'
+import { parseStored, type ParseStoredDeps } from './parse-stored.js'
 
-export interface MergeDeps {
+export interface MergeDeps extends ParseStoredDeps {
   readonly db: Kysely<Database>
-  readonly storage: ObjectStore
-  readonly parse: (bytes: Uint8Array) => Promise<ParsedActivity[]>
 }
 
 export async function takeRicherStreams(deps: MergeDeps, upload: UploadRow, outcome: SaveOutcome, profile: Profile): Promise<SaveOutcome> {
   const merged: MergedActivity[] = []
   for (const pending of outcome.pending_merges ?? []) {
     const stored = await getUpload(deps.db, pending.stored_upload_id)
-    const bytes = stored ? await deps.storage.get(stored.object_key).catch(orNullIfMissing) : null
-    if (!stored || !bytes) continue // its file is gone: the activity stays as it is
-    const base = (await deps.parse(bytes)).find((p) => p.session_index === pending.stored_session_index)
-    if (!base) continue
+    // Its file gone or no longer parsing: the activity stays as it is, and this upload still ends.
+    const base = stored && (await parseStored(deps, stored.object_key))?.find((p) => p.session_index === pending.stored_session_index)
+    if (!stored || !base) continue
     const parsed = mergeColumns(base, pending.incoming.parsed, pending.channels)
     const summary = withUserSport(summariseActivity(parsed, profile), stored.sport_override as Sport | null)
     merged.push({ activity_id: pending.activity_id, session: { parsed, summary } })
   }
   return applyMerges(deps.db, upload, outcome, merged)
-}
-
-function orNullIfMissing(err: unknown): null {
-  if (isFitledgerError(err, 'not_found')) return null
-  throw err
 }

@@ -3,12 +3,14 @@ import { summariseActivity } from '../src/analyse/summarise.js'
 import { withUserSport } from '../src/analyse/user-sport.js'
 import { sessionsByUpload, updateAnalysis } from '../src/db/activity-analysis.js'
 import { analysisChangedAt, effectiveProfile, markAnalysed, storedProfile } from '../src/db/profiles.js'
+import { loadStreams } from '../src/db/streams.js'
 import type { Database } from '../src/db/tables.js'
-import { isFitledgerError } from '../src/errors.js'
+import { lacksMergeable, withStoredChannels } from '../src/dedupe/merge-columns.js'
 import type { Logger } from '../src/log.js'
 import type { ParsedActivity, Sport } from '../src/model.js'
 import type { WeekChanges } from '../src/queue/week-changes.js'
 import type { ObjectStore } from '../src/storage/object-store.js'
+import { parseStored } from './parse-stored.js'
 
 export interface ReanalyseDeps {
   readonly db: Kysely<Database>
@@ -21,18 +23,22 @@ export interface ReanalyseDeps {
 /**
  * After a profile change (weight, heart rate, sex, birth year), every activity of the user is
  * analysed again from its stored file: energy, zones, TRIMP and intervals all rest on the
- * profile. Each activity is rewritten in a statement of its own; a sport the user corrected
- * stays. Running twice gives the same rows, so a retry is safe.
+ * profile. Heart rate, power and cadence that a duplicate's file brought (merge-richer.ts) are
+ * taken back from the stored streams, which hold them. Each activity is rewritten in a
+ * statement of its own that keeps a sport the user set, even one set while this runs (issue 10,
+ * item 16). Running twice gives the same rows, so a retry is safe.
  */
 export async function reanalyse(deps: ReanalyseDeps, userId: string): Promise<number> {
   const covers = await analysisChangedAt(deps.db, userId) // a change after this asks for another run
   const profile = effectiveProfile(await storedProfile(deps.db, userId)) //            7 db
   let updated = 0
   for (const upload of await sessionsByUpload(deps.db, userId)) {
-    const parsed = await readSessions(deps, upload.object_key) //                       2 storage, 5 pure
+    const parsed = await parseStored(deps, upload.object_key) //                        2 storage, 5 pure
     for (const session of upload.sessions) {
-      const p = parsed?.find((x) => x.session_index === session.session_index)
-      if (!p) continue
+      const own = parsed?.find((x) => x.session_index === session.session_index)
+      if (!own) continue
+      const stored = lacksMergeable(own) ? await loadStreams(deps.db, session.id) : undefined // 7 db
+      const p = stored ? withStoredChannels(own, stored) : own //                        5 pure: what a merge brought
       const userSport = session.sport_source === 'user' ? (session.sport as Sport) : null
       const summary = withUserSport(summariseActivity(p, profile), userSport) //        6 pure
       await updateAnalysis(deps.db, session.id, p, summary) //                          7 db, one row
@@ -42,15 +48,4 @@ export async function reanalyse(deps: ReanalyseDeps, userId: string): Promise<nu
   await deps.weekChanges.allWeeksChanged(userId) //                                     3 queue
   await markAnalysed(deps.db, userId, covers) //                                        7 db
   return updated
-}
-
-/** A file that no longer parses keeps its old analysis; anything else (storage down) retries. */
-async function readSessions(deps: ReanalyseDeps, objectKey: string): Promise<ParsedActivity[] | null> {
-  try {
-    return await deps.parse(await deps.storage.get(objectKey))
-  } catch (err) {
-    if (!(isFitledgerError(err) && err.permanent)) throw err
-    deps.log.warn({ object_key: objectKey, code: err.code }, 'stored file no longer parses; its analysis is kept')
-    return null
-  }
 }

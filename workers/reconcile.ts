@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq'
 import type { Kysely } from 'kysely'
 import { findOpenArchives, finishArchive } from '../src/db/archives.js'
 import { usersAwaitingReanalysis } from '../src/db/profiles.js'
-import { findStaleWeeks } from '../src/db/stale-weeks.js'
+import { findStaleWeeks, pruneRemovals } from '../src/db/stale-weeks.js'
 import type { Database } from '../src/db/tables.js'
 import { findStuckUploads, touchUploads } from '../src/db/uploads.js'
 import type { Logger } from '../src/log.js'
@@ -43,6 +43,7 @@ export async function reconcileOnce(deps: ReconcileDeps, afterS: number): Promis
 /** Week recomputes are jobs in Redis too: a week whose sources moved but whose row did not is queued again. */
 async function requeueStaleWeeks(weekChanges: WeekChanges, deps: ReconcileDeps, afterS: number): Promise<void> {
   const stale = await findStaleWeeks(deps.db, STALE_WEEK_WINDOW_S, afterS)
+  await pruneRemovals(deps.db, STALE_WEEK_WINDOW_S)
   for (const { user_id, week } of stale) await weekChanges.weeksChanged(user_id, [week])
   if (stale.length > 0) deps.log.warn({ weeks: stale.length }, 're-queued stale weekly aggregates')
 }

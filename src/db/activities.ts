@@ -4,9 +4,12 @@ import type { Cursor } from './cursor.js'
 import { encodeCursor } from './cursor.js'
 import { type DuplicateRule, matchSession, type SessionKey } from '../dedupe/match.js'
 import { channelsToTake, type MergeableChannel } from '../dedupe/merge-columns.js'
+import { sportUnlessUserSet } from './activity-analysis.js'
+import { activitiesByContent } from './archives.js'
 import { lockUser, matchCandidates } from './dedupe.js'
 import { saveStreams } from './streams.js'
 import type { ActivityRow, Database, NewActivity, UploadRow } from './tables.js'
+import { settleIds } from './uploads.js'
 
 export interface SessionResult {
   readonly parsed: ParsedActivity
@@ -124,11 +127,12 @@ export async function saveIngest(
   })
 }
 
+/** Under the user's lock: an activity matched earlier and deleted since is named as deleted. */
 async function finishUpload(tx: Kysely<Database>, uploadId: string, outcome: SaveOutcome): Promise<void> {
   const { status, activity_ids, duplicate_rule } = outcome
   await tx
     .updateTable('uploads')
-    .set({ status, activity_ids, duplicate_rule, error_code: null, error_message: null, updated_at: sql`now()`, finished_at: sql`now()` })
+    .set({ status, ...(await settleIds(tx, activity_ids)), duplicate_rule, error_code: null, error_message: null, updated_at: sql`now()`, finished_at: sql`now()` })
     .where('id', '=', uploadId)
     .execute()
 }
@@ -152,14 +156,12 @@ export async function applyMerges(
   await db.transaction().execute(async (tx) => {
     await lockUser(tx, upload.user_id)
     for (const { activity_id, session } of merged) {
-      const { flags, assumed, work_bouts, hr_zones_s, sport, sport_source, sport_confidence, ...fields } = session.summary
+      const { flags, assumed, work_bouts, hr_zones_s, ...fields } = session.summary
       const updated = await tx
         .updateTable('activities')
         .set({
           ...fields,
-          sport: sql`case when sport_source = 'user' then sport else ${sport} end`,
-          sport_source: sql`case when sport_source = 'user' then sport_source else ${sport_source} end`,
-          sport_confidence: sql`case when sport_source = 'user' then sport_confidence else ${sport_confidence} end`,
+          ...sportUnlessUserSet(session.summary),
           work_bouts: JSON.stringify(work_bouts),
           hr_zones_s: [...hr_zones_s],
           flags: [...flags, ...session.parsed.flags],
@@ -184,16 +186,9 @@ async function saveLaps(tx: Kysely<Database>, activityId: string, parsed: Parsed
     .execute()
 }
 
-/** Activities already made from the same bytes by this user (a re-upload). */
+/** Activities already made from the same bytes by this user (a re-upload): see activitiesByContent. */
 export async function activitiesForContent(db: Kysely<Database>, userId: string, sha256: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('activities')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('content_sha256', '=', sha256)
-    .orderBy('session_index')
-    .execute()
-  return rows.map((r) => r.id)
+  return (await activitiesByContent(db, userId, [sha256])).get(sha256) ?? []
 }
 
 export type ActivityWithFile = ActivityRow & { file: string }
@@ -262,8 +257,29 @@ export async function updateActivity(
   return updated ? getActivity(db, userId, id) : undefined
 }
 
+/**
+ * Deletes an activity. Every upload that made or matched it moves the id to
+ * deleted_activity_ids, in the same transaction, so none points at it (issue 10, item 15). The
+ * user's lock is the one matching and upload writes hold: an upload being saved either sees the
+ * activity gone or is corrected here.
+ */
 export async function deleteActivity(db: Kysely<Database>, userId: string, id: string): Promise<ActivityRow | undefined> {
-  return db.deleteFrom('activities').where('id', '=', id).where('user_id', '=', userId).returningAll().executeTakeFirst()
+  return db.transaction().execute(async (tx) => {
+    await lockUser(tx, userId)
+    const deleted = await tx.deleteFrom('activities').where('id', '=', id).where('user_id', '=', userId).returningAll().executeTakeFirst()
+    if (!deleted) return undefined
+    await tx
+      .updateTable('uploads')
+      .set({
+        activity_ids: sql<string[]>`array_remove(activity_ids, ${id}::uuid)`,
+        deleted_activity_ids: sql<string[]>`array_append(deleted_activity_ids, ${id}::uuid)`,
+        updated_at: sql`now()`,
+      })
+      .where('user_id', '=', userId)
+      .where(sql<boolean>`${id}::uuid = any(activity_ids)`)
+      .execute()
+    return deleted
+  })
 }
 
 export async function lapsOf(db: Kysely<Database>, activityId: string) {

@@ -35,8 +35,23 @@ export async function sessionsByUpload(db: Kysely<Database>, userId: string): Pr
 }
 
 /**
+ * The sport columns of a new analysis, for an UPDATE: where the row's sport is the user's, the
+ * user's stays. Decided by the row as it is when the statement runs, so a correction saved
+ * while the analysis ran is kept too (issue 10, item 16).
+ */
+export function sportUnlessUserSet({ sport, sport_source, sport_confidence }: Pick<ActivitySummary, 'sport' | 'sport_source' | 'sport_confidence'>) {
+  const userSet = sql<boolean>`sport_source = 'user'`
+  return {
+    sport: sql<string>`case when ${userSet} then sport else ${sport} end`,
+    sport_source: sql<string>`case when ${userSet} then sport_source else ${sport_source} end`,
+    sport_confidence: sql<number>`case when ${userSet} then sport_confidence else ${sport_confidence} end`,
+  }
+}
+
+/**
  * Replaces an activity's analysis with a new one (issue 4, item 7). One UPDATE statement, so
- * a reader sees the old analysis or the new, never half of each. Name, file and ids stay.
+ * a reader sees the old analysis or the new, never half of each. Name, file, ids and a sport
+ * the user set stay.
  */
 export async function updateAnalysis(db: Kysely<Database>, id: string, parsed: ParsedActivity, summary: ActivitySummary): Promise<void> {
   const { flags, assumed, work_bouts, hr_zones_s, ...fields } = summary
@@ -44,6 +59,7 @@ export async function updateAnalysis(db: Kysely<Database>, id: string, parsed: P
     .updateTable('activities')
     .set({
       ...fields,
+      ...sportUnlessUserSet(summary),
       work_bouts: JSON.stringify(work_bouts),
       hr_zones_s: [...hr_zones_s],
       flags: [...flags, ...parsed.flags],

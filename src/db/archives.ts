@@ -6,7 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely'
 import type { Database, UploadStatus } from './tables.js'
-import type { NewUpload } from './uploads.js'
+import { type NewUpload, writeSettled } from './uploads.js'
 
 export type ArchiveCounts = Record<'queued' | 'processing' | 'done' | 'failed' | 'duplicate' | 'skipped', number>
 
@@ -20,24 +20,26 @@ export interface NewChild extends NewUpload {
 /** Inserts the children that do not exist yet (ids are derived: child-id.ts); returns those still queued. */
 export async function insertChildren(db: Kysely<Database>, children: readonly NewChild[]): Promise<string[]> {
   if (children.length === 0) return []
-  await db
-    .insertInto('uploads')
-    .values(
-      children.map((c) => ({
-        ...c,
-        kind: 'file' as const,
-        activity_ids: c.activity_ids ?? [],
-        duplicate_rule: c.duplicate_rule ?? null,
-        external_id: c.external_id ?? null,
-        sport_override: c.sport_override ?? null,
-        name_override: c.name_override ?? null,
-        error_code: c.error_code ?? null,
-        error_message: c.error_message?.slice(0, 2000) ?? null,
-        finished_at: c.status === 'queued' ? null : sql<Date>`now()`, // one clock with created_at
-      })),
-    )
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute()
+  await writeSettled(db, children, (tx, rows) =>
+    tx
+      .insertInto('uploads')
+      .values(
+        rows.map((c) => ({
+          ...c,
+          kind: 'file' as const,
+          activity_ids: c.activity_ids ?? [],
+          duplicate_rule: c.duplicate_rule ?? null,
+          external_id: c.external_id ?? null,
+          sport_override: c.sport_override ?? null,
+          name_override: c.name_override ?? null,
+          error_code: c.error_code ?? null,
+          error_message: c.error_message?.slice(0, 2000) ?? null,
+          finished_at: c.status === 'queued' ? null : sql<Date>`now()`, // one clock with created_at
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute(),
+  )
   const queued = await db
     .selectFrom('uploads')
     .select('id')
@@ -108,7 +110,12 @@ export async function archiveCounts(db: Kysely<Database>, parentId: string, skip
   return counts
 }
 
-/** sha256 → the activities this user already has from those exact bytes. */
+/**
+ * sha256 → the activities this user already has from those exact bytes, for answering a
+ * re-upload as a duplicate without parsing it. Bytes that lost an activity to a delete are left
+ * out: the worker matches them session by session and makes again what was deleted (issue 10,
+ * item 15), where this shortcut would answer with the sessions that are left.
+ */
 export async function activitiesByContent(db: Kysely<Database>, userId: string, shas: readonly string[]): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>()
   if (shas.length === 0) return found
@@ -117,6 +124,17 @@ export async function activitiesByContent(db: Kysely<Database>, userId: string, 
     .select(['content_sha256', 'id'])
     .where('user_id', '=', userId)
     .where('content_sha256', 'in', [...new Set(shas)])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('uploads as u')
+            .select('u.id')
+            .whereRef('u.user_id', '=', 'activities.user_id')
+            .whereRef('u.content_sha256', '=', 'activities.content_sha256')
+            .where(sql<number>`cardinality(u.deleted_activity_ids)`, '>', 0),
+        ),
+      ),
+    )
     .orderBy('session_index')
     .execute()
   for (const row of rows) found.set(row.content_sha256, [...(found.get(row.content_sha256) ?? []), row.id])

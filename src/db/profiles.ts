@@ -65,25 +65,37 @@ export async function saveProfile(
     .execute()
 }
 
+/**
+ * The analysis change a re-analysis covers, exactly as Postgres holds it (microseconds). A JS
+ * Date keeps milliseconds, so a change read into one and written back never equals itself
+ * (issue 10, item 14): the mark travels as Postgres's own text and is compared only in SQL.
+ */
+export type AnalysisMark = string & { readonly __mark: 'analysis' }
+
 /** Users whose last analysis-moving profile change no completed re-analysis has covered. */
 export async function usersAwaitingReanalysis(db: Kysely<Database>, olderThanS: number): Promise<string[]> {
   const rows = await db
     .selectFrom('profiles')
     .select('user_id')
     .where('analysis_changed_at', 'is not', null)
-    .where((eb) => eb.or([eb('analysed_at', 'is', null), eb('analysed_at', '<', eb.ref('analysis_changed_at'))]))
+    // Distinct, not older: a clock that stepped back must not hide a change behind an older run.
+    .where('analysed_at', 'is distinct from', (eb) => eb.ref('analysis_changed_at'))
     .where('analysis_changed_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanS})`)
     .execute()
   return rows.map((r) => r.user_id)
 }
 
-/** The change a re-analysis read at its start, which it now covers. */
-export async function analysisChangedAt(db: Kysely<Database>, userId: string): Promise<Date | null> {
-  const row = await db.selectFrom('profiles').select('analysis_changed_at').where('user_id', '=', userId).executeTakeFirst()
-  return row?.analysis_changed_at ?? null
+/** The change a re-analysis read at its start, which it then covers; null when there is none. */
+export async function analysisChangedAt(db: Kysely<Database>, userId: string): Promise<AnalysisMark | null> {
+  const row = await db
+    .selectFrom('profiles')
+    .select(sql<AnalysisMark | null>`analysis_changed_at::text`.as('mark'))
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row?.mark ?? null
 }
 
-export async function markAnalysed(db: Kysely<Database>, userId: string, covered: Date | null): Promise<void> {
+export async function markAnalysed(db: Kysely<Database>, userId: string, covered: AnalysisMark | null): Promise<void> {
   if (covered === null) return
-  await db.updateTable('profiles').set({ analysed_at: covered }).where('user_id', '=', userId).execute()
+  await db.updateTable('profiles').set({ analysed_at: sql<Date>`${covered}::timestamptz` }).where('user_id', '=', userId).execute()
 }

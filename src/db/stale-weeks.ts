@@ -15,21 +15,26 @@ export interface UserWeek {
  * Weeks whose sources changed between `withinS` and `settleS` seconds ago and whose stored
  * aggregate no longer matches them: their recompute job was lost (Redis keeps nothing on disk)
  * or failed. Reports would recompute them on read anyway; this puts the stored rows right.
+ * A change is a source row's updated_at, or a removal (week_source_removals: a deleted row
+ * leaves no updated_at behind, issue 10, item 18).
  */
 export async function findStaleWeeks(db: Kysely<Database>, withinS: number, settleS: number): Promise<UserWeek[]> {
-  const window = sql<boolean>`updated_at between now() - make_interval(secs => ${withinS}) and now() - make_interval(secs => ${settleS})`
-  const [sessions, days] = await Promise.all([
-    db.selectFrom('activities').select(['user_id', 'start_time']).where(window).execute(),
-    db.selectFrom('intake_days').select(['user_id', DATE_TEXT]).where(window).execute(),
+  const window = (column: 'updated_at' | 'removed_at') =>
+    sql<boolean>`${sql.ref(column)} between now() - make_interval(secs => ${withinS}) and now() - make_interval(secs => ${settleS})`
+  const [sessions, days, removed] = await Promise.all([
+    db.selectFrom('activities').select(['user_id', 'start_time']).where(window('updated_at')).execute(),
+    db.selectFrom('intake_days').select(['user_id', DATE_TEXT]).where(window('updated_at')).execute(),
+    db.selectFrom('week_source_removals').select(['user_id', 'start_time', sql<string | null>`date::text`.as('date')]).where(window('removed_at')).execute(),
   ])
+  const starts = [...sessions, ...removed.flatMap(({ user_id, start_time }) => (start_time ? [{ user_id, start_time }] : []))]
   const candidates = new Map<string, Set<string>>()
   const add = (userId: string, week: string) => candidates.set(userId, (candidates.get(userId) ?? new Set()).add(week))
-  for (const d of days) add(d.user_id, isoWeekOfDate(d.date))
+  for (const d of [...days, ...removed]) if (d.date !== null) add(d.user_id, isoWeekOfDate(d.date))
   const stale: UserWeek[] = []
-  const users = new Set([...sessions.map((s) => s.user_id), ...candidates.keys()])
+  const users = new Set([...starts.map((s) => s.user_id), ...candidates.keys()])
   for (const userId of users) {
     const profile = await storedProfile(db, userId)
-    for (const s of sessions) if (s.user_id === userId) add(userId, isoWeekOfInstant(s.start_time.getTime(), profile.time_zone))
+    for (const s of starts) if (s.user_id === userId) add(userId, isoWeekOfInstant(s.start_time.getTime(), profile.time_zone))
     for (const week of candidates.get(userId) ?? []) {
       const [row, stamp] = await Promise.all([storedWeek(db, userId, week), weekStamp(db, userId, weekSpan(week, profile.time_zone), profile)])
       const current = row ? row.source_stamp === stamp : isEmptyStamp(stamp)
@@ -37,4 +42,9 @@ export async function findStaleWeeks(db: Kysely<Database>, withinS: number, sett
     }
   }
   return stale
+}
+
+/** Removals older than the sweep's window have been looked at; the table stays small. */
+export async function pruneRemovals(db: Kysely<Database>, olderThanS: number): Promise<void> {
+  await db.deleteFrom('week_source_removals').where('removed_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanS})`).execute()
 }

@@ -9,6 +9,7 @@ export interface Database {
   activities: ActivitiesTable
   laps: LapsTable
   activity_streams: ActivityStreamsTable
+  week_source_removals: WeekSourceRemovalsTable
   intake_days: IntakeDaysTable
   weekly_aggregates: WeeklyAggregatesTable
   daily_aggregates: DailyAggregatesTable
@@ -91,6 +92,8 @@ export interface UploadsTable {
   expanded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   /** 0003: an archive's entries that are not activities. */
   skipped_entries: Generated<number>
+  /** 0007: activities this upload made or matched that the user deleted since (gone from activity_ids). */
+  deleted_activity_ids: ColumnType<string[], string[] | undefined, string[]>
 }
 export type UploadRow = Selectable<UploadsTable>
 
@@ -192,4 +195,15 @@ export interface DailyAggregatesTable {
   exercise_kcal: number
   intake_kcal: number | null
   balance_kcal: number | null
+}
+
+/**
+ * 0007: a source row that left a week with no updated_at to show it: a deleted activity (its
+ * start) or food-log day (its date), or an activity whose start moved. Written by triggers.
+ */
+export interface WeekSourceRemovalsTable {
+  user_id: string
+  start_time: Date | null
+  date: ColumnType<string | null, string | null, string | null>
+  removed_at: Generated<Date>
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { FitledgerError } from '../errors.js'
 import { type Cursor, encodeCursor } from './cursor.js'
+import { lockUser } from './dedupe.js'
 import type { Database, UploadRow, UploadStatus } from './tables.js'
 
 export interface NewUpload {
@@ -14,6 +15,7 @@ export interface NewUpload {
   readonly size_bytes: number
   readonly status: UploadStatus
   readonly activity_ids?: string[]
+  readonly deleted_activity_ids?: string[]
   readonly duplicate_rule?: string | null
   readonly external_id?: string | null
   readonly sport_override?: string | null
@@ -21,25 +23,67 @@ export interface NewUpload {
   readonly entry_path?: string | null
 }
 
+/** An upload's activity ids split by whether the activity still exists or was deleted since. */
+export interface SettledIds {
+  readonly activity_ids: string[]
+  readonly deleted_activity_ids: string[]
+}
+
+/** Of `ids`, those whose activity still exists. */
+async function presentActivities(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await db.selectFrom('activities').select('id').where('id', 'in', [...new Set(ids)]).execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+function splitIds(ids: readonly string[], present: ReadonlySet<string>, deleted: readonly string[] = []): SettledIds {
+  return { activity_ids: ids.filter((id) => present.has(id)), deleted_activity_ids: [...deleted, ...ids.filter((id) => !present.has(id))] }
+}
+
+/** `ids` checked against deletes, for an upload about to be written: call under the user's lock. */
+export async function settleIds(db: Kysely<Database>, ids: readonly string[]): Promise<SettledIds> {
+  return splitIds(ids, await presentActivities(db, ids))
+}
+
+/**
+ * Writes upload rows. Rows that already point at activities (the same bytes, answered at once)
+ * are written under their users' locks, which deleteActivity takes too, after their ids are
+ * checked against deletes that committed since they were read: no upload is ever written
+ * pointing at an activity that is gone (issue 10, item 15).
+ */
+export async function writeSettled<T extends NewUpload, R>(
+  db: Kysely<Database>,
+  rows: readonly T[],
+  write: (db: Kysely<Database>, rows: readonly T[]) => Promise<R>,
+): Promise<R> {
+  if (!rows.some((r) => (r.activity_ids?.length ?? 0) > 0)) return write(db, rows)
+  return db.transaction().execute(async (tx) => {
+    for (const userId of [...new Set(rows.map((r) => r.user_id))].sort()) await lockUser(tx, userId)
+    const present = await presentActivities(tx, rows.flatMap((r) => r.activity_ids ?? []))
+    return write(tx, rows.map((r) => ({ ...r, ...splitIds(r.activity_ids ?? [], present, r.deleted_activity_ids) })))
+  })
+}
+
 export async function insertUploads(db: Kysely<Database>, uploads: readonly NewUpload[]): Promise<void> {
   if (uploads.length === 0) return
-  await db
-    .insertInto('uploads')
-    .values(
-      uploads.map((u) => ({
-        ...u,
-        parent_id: u.parent_id ?? null,
-        kind: u.kind ?? 'file',
-        activity_ids: u.activity_ids ?? [],
-        duplicate_rule: u.duplicate_rule ?? null,
-        external_id: u.external_id ?? null,
-        sport_override: u.sport_override ?? null,
-        name_override: u.name_override ?? null,
-        // Postgres's clock, as for created_at: an upload never finishes before it was made.
-        finished_at: u.status === 'queued' ? null : sql<Date>`now()`,
-      })),
-    )
-    .execute()
+  await writeSettled(db, uploads, (tx, rows) =>
+    tx
+      .insertInto('uploads')
+      .values(
+        rows.map((u) => ({
+          ...u,
+          parent_id: u.parent_id ?? null,
+          kind: u.kind ?? 'file',
+          activity_ids: u.activity_ids ?? [],
+          duplicate_rule: u.duplicate_rule ?? null,
+          external_id: u.external_id ?? null,
+          sport_override: u.sport_override ?? null,
+          name_override: u.name_override ?? null,
+          finished_at: u.status === 'queued' ? null : sql<Date>`now()`, // one clock with created_at
+        })),
+      )
+      .execute(),
+  )
 }
 
 export async function getUpload(db: Kysely<Database>, id: string, userId?: string): Promise<UploadRow | undefined> {

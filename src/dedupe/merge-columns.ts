@@ -44,3 +44,20 @@ export function mergeColumns(base: ParsedActivity, extra: ParsedActivity, channe
   const columns: SampleColumns = { ...base.columns, ...merged }
   return { ...base, columns, flags: [...base.flags, ...channels.map((c) => `merged_${c}`)] }
 }
+
+/** True when `parsed` lacks a channel that a duplicate could have given it. */
+export function lacksMergeable(parsed: ParsedActivity): boolean {
+  return MERGEABLE.some((c) => !recorded(parsed.columns[c]))
+}
+
+/**
+ * `parsed` (an activity's own file, read again) with the channels a merge once gave it, taken
+ * back from the streams stored since (issue 10, item 16). The stored streams sit on the file's
+ * own time axis, so the two share a start.
+ */
+export function withStoredChannels(parsed: ParsedActivity, stored: SampleColumns): ParsedActivity {
+  const has = Object.fromEntries(MERGEABLE.map((c) => [c, recorded(parsed.columns[c])])) as Record<MergeableChannel, boolean>
+  const extra: ParsedActivity = { ...parsed, columns: stored }
+  const channels = channelsToTake(has, extra)
+  return channels.length === 0 ? parsed : mergeColumns(parsed, extra, channels)
+}

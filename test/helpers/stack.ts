@@ -164,3 +164,36 @@ export async function waitForUpload(
     await new Promise((r) => setTimeout(r, 50))
   }
 }
+
+/** POSTs one file as a raw body (`?filename=`); the new upload's id. */
+export async function postFile(stack: Stack, headers: { authorization: string }, filename: string, bytes: Uint8Array): Promise<string> {
+  const res = await stack.app.inject({
+    method: 'POST',
+    url: `/v1/uploads?filename=${encodeURIComponent(filename)}`,
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    body: Buffer.from(bytes),
+  })
+  if (res.statusCode !== 202) throw new Error(`POST /v1/uploads answered ${res.statusCode}: ${res.body}`)
+  return (res.json() as { uploads: { id: string }[] }).uploads[0]!.id
+}
+
+/** Polls `check` until it holds; throws after `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+/** Uploads one file and waits until it is final. */
+export async function uploadAndWait(stack: Stack, headers: { authorization: string }, filename: string, bytes: Uint8Array): Promise<Record<string, unknown>> {
+  return waitForUpload(stack, headers, await postFile(stack, headers, filename, bytes))
+}
+
+/** A GET that must answer 200: its JSON. */
+export async function getOk(stack: Stack, headers: { authorization: string }, url: string): Promise<Record<string, unknown>> {
+  const res = await stack.app.inject({ url, headers })
+  if (res.statusCode !== 200) throw new Error(`GET ${url} answered ${res.statusCode}: ${res.body}`)
+  return res.json() as Record<string, unknown>
+}

@@ -6,7 +6,7 @@ import { encodeFit, encodeGpx } from '../../fixtures/encode/index.js'
 import { generateSuite } from '../../fixtures/synth/suite.js'
 import { toActivitySpec } from '../../fixtures/synth/to-encode-spec.js'
 import { activityFiles, garminExport, stravaExport } from '../helpers/exports.js'
-import { type Stack, startStack, waitForUpload } from '../helpers/stack.js'
+import { postFile, type Stack, startStack, waitForUpload } from '../helpers/stack.js'
 import { buildZip, renameEntry } from '../helpers/zip.js'
 
 // Archives through the API: expansion in the worker, caps, and layered duplicates (issue 6).
@@ -21,14 +21,7 @@ beforeAll(async () => {
 afterAll(async () => stack?.close())
 
 async function post(user: User, filename: string, bytes: Uint8Array): Promise<string> {
-  const res = await stack.app.inject({
-    method: 'POST',
-    url: `/v1/uploads?filename=${encodeURIComponent(filename)}`,
-    headers: { ...user.headers, 'content-type': 'application/octet-stream' },
-    body: Buffer.from(bytes),
-  })
-  expect(res.statusCode, res.body).toBe(202)
-  return (res.json() as { uploads: { id: string }[] }).uploads[0]!.id
+  return postFile(stack, user.headers, filename, bytes)
 }
 
 async function activityCount(userId: string): Promise<number> {

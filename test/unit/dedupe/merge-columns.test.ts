@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { channelsToTake, mergeColumns } from '../../../src/dedupe/merge-columns.js'
+import { channelsToTake, lacksMergeable, mergeColumns, withStoredChannels } from '../../../src/dedupe/merge-columns.js'
 import type { ParsedActivity, SampleColumns } from '../../../src/model.js'
 
 function activity(start_ms: number, time: number[], columns: Partial<SampleColumns>): ParsedActivity {
@@ -27,5 +27,27 @@ describe('mergeColumns', () => {
   it('takes only channels the stored copy lacks and the new one recorded', () => {
     const incoming = activity(0, [0, 1], { heart_rate_bpm: Float32Array.from([100, 101]), power_w: Float32Array.from([Number.NaN, Number.NaN]), cadence_rpm: Float32Array.from([80, 81]) })
     expect(channelsToTake({ heart_rate_bpm: false, power_w: false, cadence_rpm: true }, incoming)).toEqual(['heart_rate_bpm'])
+  })
+})
+
+describe('withStoredChannels', () => {
+  const own = activity(1_000_000, [0, 1, 2], { cadence_rpm: Float32Array.from([80, 81, 82]) })
+  const stored = (columns: Partial<SampleColumns>) => activity(1_000_000, [0, 1, 2], columns).columns
+
+  it('gives back what a merge brought, and keeps what the file itself recorded', () => {
+    const back = withStoredChannels(own, stored({ heart_rate_bpm: Float32Array.from([120, 121, 122]), cadence_rpm: Float32Array.from([1, 1, 1]) }))
+    expect(Array.from(back.columns.heart_rate_bpm!)).toEqual([120, 121, 122])
+    expect(Array.from(back.columns.cadence_rpm!)).toEqual([80, 81, 82])
+    expect(back.flags).toEqual(['merged_heart_rate_bpm'])
+  })
+
+  it('leaves the file as it is when nothing was merged', () => {
+    expect(withStoredChannels(own, stored({ cadence_rpm: Float32Array.from([80, 81, 82]) }))).toBe(own)
+  })
+
+  it('says whether a file lacks a mergeable channel', () => {
+    expect(lacksMergeable(own)).toBe(true)
+    const full = Float32Array.from([1, 1, 1])
+    expect(lacksMergeable(activity(0, [0, 1, 2], { heart_rate_bpm: full, power_w: full, cadence_rpm: full }))).toBe(false)
   })
 })
