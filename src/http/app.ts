@@ -9,6 +9,7 @@ import type { AcceptDeps } from './accept-upload.js'
 import { registerAuth } from './auth.js'
 import { FitledgerError } from '../errors.js'
 import { registerErrorHandling } from './errors.js'
+import { completeOpenApi } from './openapi.js'
 import { limitConcurrentUploads, type PressureLimits, registerRateLimit } from './pressure.js'
 import { type ActivityRouteDeps, registerActivityRoutes } from './routes/activities.js'
 import { type HealthDeps, registerHealthRoutes } from './routes/health.js'
@@ -36,10 +37,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   closeAfterUnreadBody(app)
   await app.register(swagger, {
     openapi: {
-      info: { title: 'fitledger', version: '0.1.0', description: 'Workout-file ingestion and weekly regimen reports' },
+      info: {
+        title: 'fitledger',
+        version: '0.1.0',
+        description: 'Workout-file ingestion and weekly regimen reports',
+        license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    // Relative to wherever the description was fetched from, unless PUBLIC_URL names the address.
+    transformObject: (doc) =>
+      'openapiObject' in doc
+        ? completeOpenApi(doc.openapiObject as Parameters<typeof completeOpenApi>[0], [{ url: deps.publicUrl ?? '/', description: 'this fitledger service' }])
+        : doc.swaggerObject,
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
   // Group the docs by resource: /v1/uploads… under "uploads", and so on.
