@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'not_found'
   | 'rate_limited'
   | 'unavailable'
+  | 'unsupported_media_type'
 
 /** Codes a failed upload can end with (CONTRACT.md). */
 export const UPLOAD_ERROR_CODES = [
@@ -34,6 +35,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   rate_limited: 429,
   unavailable: 503,
+  unsupported_media_type: 415, // a request's own Content-Type; an upload's content is unsupported_format
   internal: 500,
 }
 

@@ -6,7 +6,10 @@
 import { summariseActivity } from '../analyse/summarise.js'
 import { FitledgerError, isFitledgerError } from '../errors.js'
 import type { ActivitySummary, Profile } from '../model.js'
-import { DEFAULT_GOALS, EMPTY_PROFILE } from '../model.js'
+import { EMPTY_PROFILE } from '../model.js'
+import { effectiveProfile } from '../db/profiles.js'
+import { mergeProfile, PROFILE_FILE_SCHEMA, type ProfileChange } from '../http/profile-json.js'
+import { compileValidator } from '../validation.js'
 import { parse } from '../parse/index.js'
 
 export interface InspectOptions {
@@ -49,36 +52,19 @@ function errorLine(file: string, err: unknown): Line {
   return line
 }
 
-const NULLABLE_NUMBERS = ['birth_year', 'weight_kg', 'height_cm', 'hr_rest', 'hr_max'] as const
+/** The profile file takes what PUT /v1/profile takes, checked by the same schema and rules. */
+const checkProfile = compileValidator<ProfileChange>(PROFILE_FILE_SCHEMA, 'the profile')
 
-/** A partial JSON profile: missing fields are null (unknown); wrong types fail clearly. */
-export function parseProfile(text: string): Profile {
+/** A partial JSON profile: missing fields are unknown (defaults apply), as in the API. */
+export function parseProfile(text: string, thisYear: number): Profile {
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch (err) {
     throw new FitledgerError('bad_request', `the profile is not valid JSON: ${(err as Error).message}`)
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FitledgerError('bad_request', 'the profile must be a JSON object')
-  const obj = raw as Record<string, unknown>
-  const profile: Record<string, unknown> = { ...EMPTY_PROFILE }
-  for (const key of NULLABLE_NUMBERS) {
-    const v = obj[key]
-    if (v === undefined || v === null) continue
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new FitledgerError('bad_request', `profile.${key} must be a positive number or null`)
-    profile[key] = v
-  }
-  const sex = obj.sex
-  if (sex !== undefined && sex !== null) {
-    if (sex !== 'male' && sex !== 'female') throw new FitledgerError('bad_request', 'profile.sex must be "male", "female" or null')
-    profile.sex = sex
-  }
-  if (obj.time_zone !== undefined && obj.time_zone !== null) {
-    if (typeof obj.time_zone !== 'string') throw new FitledgerError('bad_request', 'profile.time_zone must be an IANA zone name')
-    profile.time_zone = obj.time_zone
-  }
-  if (typeof obj.goals === 'object' && obj.goals !== null) profile.goals = { ...DEFAULT_GOALS, ...(obj.goals as object) }
-  return profile as unknown as Profile
+  const empty = { ...EMPTY_PROFILE, goals: {}, updated_at: null }
+  return effectiveProfile({ ...mergeProfile(empty, checkProfile(raw), thisYear), updated_at: null })
 }
 
 const fmt = (v: unknown, digits = 0): string => (typeof v === 'number' ? v.toFixed(digits) : v === null || v === undefined ? '-' : String(v))
@@ -116,7 +102,7 @@ export async function runInspect(files: string[], opts: InspectOptions, io: Insp
   let profile: Profile = EMPTY_PROFILE
   if (opts.profilePath !== undefined) {
     try {
-      profile = parseProfile(new TextDecoder().decode(await io.readFile(opts.profilePath)))
+      profile = parseProfile(new TextDecoder().decode(await io.readFile(opts.profilePath)), new Date().getFullYear())
     } catch (err) {
       io.stderr.write(`fitledger inspect: cannot use profile ${opts.profilePath}: ${(err as Error).message}\n`)
       return 2

@@ -3,11 +3,12 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { Redis } from 'ioredis'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { FitledgerError } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { WeekChanges } from '../queue/week-changes.js'
 import type { AcceptDeps } from './accept-upload.js'
 import { registerAuth } from './auth.js'
-import { FitledgerError } from '../errors.js'
+import { AJV_OPTIONS, closeObjects, describeSchemaErrors } from '../validation.js'
 import { registerErrorHandling } from './errors.js'
 import { completeOpenApi } from './openapi.js'
 import { limitConcurrentUploads, type PressureLimits, registerRateLimit } from './pressure.js'
@@ -32,7 +33,23 @@ export interface AppDeps extends AcceptDeps, HealthDeps, ActivityRouteDeps, Shar
 
 /** Builds the API without listening, so tests can `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, bodyLimit: 1024 * 1024 })
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: AJV_OPTIONS },
+    schemaErrorFormatter: (errors, where) => new FitledgerError('bad_request', describeSchemaErrors(errors, where)),
+  })
+  // Every route's input refuses unknown fields, whatever its schema remembered to say.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema) return
+    const { body, querystring, params } = route.schema
+    route.schema = {
+      ...route.schema,
+      ...(body ? { body: closeObjects(body) } : {}),
+      ...(querystring ? { querystring: closeObjects(querystring) } : {}),
+      ...(params ? { params: closeObjects(params) } : {}),
+    }
+  })
   registerErrorHandling(app)
   closeAfterUnreadBody(app)
   await app.register(swagger, {

@@ -8,7 +8,7 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_PARTS_LIMIT: 'too_large',
   FST_FILES_LIMIT: 'too_large',
   FST_FIELDS_LIMIT: 'too_large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_format',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
   FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',

@@ -33,7 +33,7 @@ const errorAnswer = (description: string): OpenAPIV3.ResponseObject => ({
 
 const CLIENT_ERRORS = errorAnswer(
   'Refused: bad_request (400), unauthorized (401), not_found (404, also for another user\'s resource), too_large (413), ' +
-    'unsupported_format (415) or rate_limited (429, with Retry-After)',
+    'unsupported_media_type (415) or rate_limited (429, with Retry-After)',
 )
 const SERVER_ERRORS = errorAnswer('unavailable (503, with Retry-After: a dependency is down; retry) or internal (500)')
 

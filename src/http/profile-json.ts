@@ -32,24 +32,17 @@ export const PROFILE_FIELDS = {
   time_zone: { type: 'string', minLength: 1, maxLength: 64, description: 'IANA, e.g. Europe/Berlin' },
 } as const
 
-export const PROFILE_PUT_SCHEMA = {
+/** A profile file for `inspect --profile`: any of the fields, none required. */
+export const PROFILE_FILE_SCHEMA = {
   type: 'object',
-  minProperties: 1,
   properties: { ...PROFILE_FIELDS, goals: { type: 'object', properties: GOAL_SCHEMA } },
 } as const
+
+export const PROFILE_PUT_SCHEMA = { ...PROFILE_FILE_SCHEMA, minProperties: 1 } as const
 
 export type ProfileChange = Partial<Omit<StoredProfile, 'updated_at' | 'goals' | 'time_zone'>> & {
   readonly time_zone?: string
   readonly goals?: Partial<Record<keyof Goals, number | null>>
-}
-
-/** Fields a change must not carry: the schema's additionalProperties would drop them silently. */
-export function unknownKeys(body: unknown): string[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return []
-  const top = Object.keys(body).filter((k) => k !== 'goals' && !(k in PROFILE_FIELDS))
-  const goals = (body as { goals?: unknown }).goals
-  const inner = typeof goals === 'object' && goals !== null ? Object.keys(goals).filter((k) => !(k in GOAL_SCHEMA)) : []
-  return [...top, ...inner.map((k) => `goals.${k}`)]
 }
 
 /**

@@ -302,7 +302,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -344,7 +344,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -382,7 +382,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -420,7 +420,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -466,7 +466,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -506,7 +506,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -542,7 +542,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -602,7 +602,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -643,7 +643,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -695,7 +695,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -733,7 +733,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -771,7 +771,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -811,7 +811,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -863,7 +863,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -915,7 +915,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -951,7 +951,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -989,7 +989,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -1029,7 +1029,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -1108,7 +1108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -1182,7 +1182,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_format (415) or rate_limited (429, with Retry-After) */
+            /** @description Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), unsupported_media_type (415) or rate_limited (429, with Retry-After) */
             "4XX": {
                 headers: {
                     [name: string]: unknown;

@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { saveProfile, storedProfile } from '../../db/profiles.js'
 import type { Database } from '../../db/tables.js'
-import { FitledgerError } from '../../errors.js'
 import type { WeekChanges } from '../../queue/week-changes.js'
-import { changesAnalysis, mergeProfile, PROFILE_PUT_SCHEMA, type ProfileChange, profileJson, unknownKeys } from '../profile-json.js'
+import { changesAnalysis, mergeProfile, PROFILE_PUT_SCHEMA, type ProfileChange, profileJson } from '../profile-json.js'
 
 export interface ProfileRouteDeps {
   readonly db: Kysely<Database>
@@ -24,10 +23,6 @@ export function registerProfileRoutes(app: FastifyInstance, deps: ProfileRouteDe
     '/profile',
     {
       schema: { summary: 'Change the profile: given fields replace, null clears, others stay', body: PROFILE_PUT_SCHEMA },
-      preValidation: async (request) => {
-        const unknown = unknownKeys(request.body)
-        if (unknown.length > 0) throw new FitledgerError('bad_request', `unknown profile fields: ${unknown.join(', ')}`)
-      },
     },
     async (request) => {
       const before = await storedProfile(deps.db, request.userId)
