@@ -1,7 +1,7 @@
 import { createMetrics } from '../metrics.js'
 import { type CliContext, configAndLog } from './context.js'
 import { migrateCommand } from './migrate.js'
-import { openServices } from './runtime.js'
+import { openServices, poolSizeFor } from './runtime.js'
 import { startApi } from './serve.js'
 import { startIngestWorker } from './work.js'
 
@@ -10,7 +10,7 @@ export async function startCommand(ctx: CliContext): Promise<number> {
   const migrated = await migrateCommand(ctx)
   if (migrated !== 0) return migrated
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config)
+  const services = await openServices(config, { poolSize: poolSizeFor(config, { api: true, worker: true }) })
   const metrics = createMetrics()
   const worker = startIngestWorker(config, log, services, metrics)
   const api = await startApi(config, log, services, metrics)

@@ -7,7 +7,7 @@ import { createStageClock } from '../stage-clock.js'
 import { startWorker } from '../../workers/main.js'
 import { createParsePool } from '../../workers/parse-pool.js'
 import { type CliContext, configAndLog } from './context.js'
-import { openServices, type Services } from './runtime.js'
+import { openServices, poolSizeFor, type Services } from './runtime.js'
 
 export function startIngestWorker(config: Config, log: Logger, services: Services, metrics: Metrics) {
   const pool = createParsePool({
@@ -29,6 +29,7 @@ export function startIngestWorker(config: Config, log: Logger, services: Service
     concurrency: config.WORKER_CONCURRENCY,
     reconcileAfterS: config.RECONCILE_AFTER_S,
     reconcileEveryS: config.RECONCILE_EVERY_S,
+    jobTimeoutS: config.JOB_TIMEOUT_S,
   })
   log.info({ concurrency: config.WORKER_CONCURRENCY }, 'fitledger worker started')
   return {
@@ -43,7 +44,7 @@ export function startIngestWorker(config: Config, log: Logger, services: Service
 /** `fitledger work`: one worker process; run as many as you like against the same services. */
 export async function workCommand(ctx: CliContext): Promise<number> {
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config)
+  const services = await openServices(config, { poolSize: poolSizeFor(config, { worker: true }) })
   const worker = startIngestWorker(config, log, services, createMetrics())
   const signal = await ctx.stopSignal
   log.info({ signal }, 'shutting down: finishing running jobs')

@@ -56,6 +56,8 @@ export async function startStack(
     storage?: ObjectStore
     /** Rate limits counted in Redis (shared across API processes) instead of in memory. */
     sharedRateLimits?: boolean
+    /** A job's deadline (JOB_TIMEOUT_S); 600 s by default. */
+    jobTimeoutS?: number
   } = {},
 ): Promise<Stack> {
   const testDb = await createTestDb()
@@ -114,6 +116,7 @@ export async function startStack(
         concurrency: 2,
         reconcileAfterS: 3600,
         reconcileEveryS: 3600,
+        jobTimeoutS: options.jobTimeoutS ?? 600,
       })
       return stack.worker
     },
@@ -160,4 +163,16 @@ export async function waitForUpload(
     if (Date.now() > deadline) throw new Error(`upload ${id} still ${String(body.status)} after ${timeoutMs} ms`)
     await new Promise((r) => setTimeout(r, 50))
   }
+}
+
+/** POSTs one file as a raw body, as a client with `?filename=` does; returns the upload's id. */
+export async function postFile(stack: Stack, headers: { authorization: string }, file: { name: string; bytes: Uint8Array }): Promise<string> {
+  const res = await stack.app.inject({
+    method: 'POST',
+    url: `/v1/uploads?filename=${file.name}`,
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    body: Buffer.from(file.bytes),
+  })
+  if (res.statusCode !== 202) throw new Error(`upload answered ${res.statusCode}: ${res.body}`)
+  return String(res.json().uploads[0].id)
 }
