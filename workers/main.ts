@@ -1,5 +1,5 @@
 import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from 'bullmq'
-import { FitledgerError } from '../src/errors.js'
+import { FitledgerError, isFileFault } from '../src/errors.js'
 import { DEFAULT_ARCHIVE_CAPS } from '../src/archive/caps.js'
 import { finishParentOf } from '../src/db/archives.js'
 import { failUpload } from '../src/db/uploads.js'
@@ -45,7 +45,7 @@ async function processJob(deps: WorkerDeps, job: Job<IngestJob>): Promise<string
     return status
   } catch (err) {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
-    if (err instanceof FitledgerError && err.permanent) {
+    if (isFileFault(err)) {
       await failUpload(deps.db, uploadId, err)
       await finishParentOf(deps.db, uploadId) // a failed child still counts towards its archive's end
       timer({ outcome: 'failed' })

@@ -31,7 +31,7 @@ const BATCH = 25
 
 export async function importCommand(ctx: CliContext, paths: readonly string[], opts: ImportOptions): Promise<number> {
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config, { poolSize: 2 })
+  const services = await openServices(config, { poolSize: 2, log })
   try {
     const user = await findUserByEmail(services.db, opts.user)
     if (!user) throw new FitledgerError('not_found', `no user with the email ${opts.user}: create one with \`fitledger user create --email ${opts.user}\``)

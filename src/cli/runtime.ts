@@ -6,11 +6,12 @@ import { Migrator } from 'kysely'
 import type { Config } from '../config.js'
 import { connectDb, type DbOptions, ensureDatabase } from '../db/connect.js'
 import { FolderMigrationProvider } from '../db/migrate.js'
+import type { Logger } from '../log.js'
 import type { Database } from '../db/tables.js'
 import { type AggregateJob, createAggregateQueue } from '../queue/aggregate-queue.js'
 import { createIngestQueue, type IngestJob } from '../queue/ingest-queue.js'
 import { withFaults } from '../storage/faulty.js'
-import { createObjectStore } from '../storage/from-url.js'
+import { createObjectStore, relativeStorageRoot } from '../storage/from-url.js'
 import type { ObjectStore } from '../storage/object-store.js'
 
 /** A service fitledger needs is down; the message says how to start it. Printed as one line. */
@@ -106,7 +107,11 @@ export async function assertMigrated(db: Kysely<Database>): Promise<void> {
 }
 
 /** Connects to Postgres, Redis and storage, with a one-line message for whichever is down. */
-export async function openServices(config: Config, options: { poolSize?: number } = {}): Promise<Services> {
+export async function openServices(config: Config, options: { poolSize?: number; log?: Logger } = {}): Promise<Services> {
+  const relativeRoot = relativeStorageRoot(config)
+  if (relativeRoot) {
+    options.log?.warn({ storage_root: relativeRoot }, 'STORAGE_URL is a relative file:// path: every API and worker must start in the same directory to share it')
+  }
   await checkPostgres(config.DATABASE_URL, config.PG_CONNECT_TIMEOUT_MS)
   await checkRedis(config.REDIS_URL)
   const db = connectDb(config.DATABASE_URL, dbOptions(config, options.poolSize ?? poolSizeFor(config, {})))

@@ -29,7 +29,7 @@ export async function startApi(config: Config, log: Logger, services: Services, 
 /** `fitledger serve`: the HTTP API. */
 export async function serveCommand(ctx: CliContext): Promise<number> {
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config, { poolSize: poolSizeFor(config, { api: true }) })
+  const services = await openServices(config, { poolSize: poolSizeFor(config, { api: true }), log })
   const api = await startApi(config, log, services, createMetrics())
   const signal = await ctx.stopSignal
   log.info({ signal }, 'shutting down')

@@ -10,7 +10,7 @@ export async function startCommand(ctx: CliContext): Promise<number> {
   const migrated = await migrateCommand(ctx)
   if (migrated !== 0) return migrated
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config, { poolSize: poolSizeFor(config, { api: true, worker: true }) })
+  const services = await openServices(config, { poolSize: poolSizeFor(config, { api: true, worker: true }), log })
   const metrics = createMetrics()
   const worker = startIngestWorker(config, log, services, metrics)
   const api = await startApi(config, log, services, metrics)

@@ -44,7 +44,7 @@ export function startIngestWorker(config: Config, log: Logger, services: Service
 /** `fitledger work`: one worker process; run as many as you like against the same services. */
 export async function workCommand(ctx: CliContext): Promise<number> {
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config, { poolSize: poolSizeFor(config, { worker: true }) })
+  const services = await openServices(config, { poolSize: poolSizeFor(config, { worker: true }), log })
   const worker = startIngestWorker(config, log, services, createMetrics())
   const signal = await ctx.stopSignal
   log.info({ signal }, 'shutting down: finishing running jobs')

@@ -32,6 +32,17 @@ export function createObjectStore(config: StorageConfig, cwd: string = process.c
   throw new ConfigError(`STORAGE_URL: must start with file:// or s3://, got ${JSON.stringify(url)}`)
 }
 
+/**
+ * The directory a relative `file://` STORAGE_URL resolves to, else null. Processes started in
+ * different directories would each read and write their own folder, so start-up says where.
+ */
+export function relativeStorageRoot(config: Pick<StorageConfig, 'STORAGE_URL'>, cwd: string = process.cwd()): string | null {
+  const url = config.STORAGE_URL
+  if (!url.startsWith('file://') || url.startsWith('file:///')) return null
+  const root = localRoot(url, cwd)
+  return isAbsolute(decodeURIComponent(url.slice('file://'.length))) ? null : root
+}
+
 function localRoot(url: string, cwd: string): string {
   const rest = url.slice('file://'.length)
   if (rest === '') throw new ConfigError('STORAGE_URL: file:// needs a directory, e.g. file://./data/objects')
