@@ -1,4 +1,5 @@
-import { createMetrics } from '../metrics.js'
+import { poolStats } from '../db/connect.js'
+import { createMetrics, watchPool } from '../metrics.js'
 import { type CliContext, configAndLog } from './context.js'
 import { migrateCommand } from './migrate.js'
 import { openServices, poolSizeFor } from './runtime.js'
@@ -11,7 +12,8 @@ export async function startCommand(ctx: CliContext): Promise<number> {
   if (migrated !== 0) return migrated
   const { config, log } = configAndLog(ctx)
   const services = await openServices(config, { poolSize: poolSizeFor(config, { api: true, worker: true }), log })
-  const metrics = createMetrics()
+  const metrics = createMetrics() // one registry: the API's /metrics on PORT shows the worker's too
+  watchPool(metrics, () => poolStats(services.db))
   const worker = startIngestWorker(config, log, services, metrics)
   const api = await startApi(config, log, services, metrics)
   const signal = await ctx.stopSignal

@@ -1,12 +1,14 @@
 import { archiveCapsFrom } from '../archive/caps.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../log.js'
-import { createMetrics, type Metrics } from '../metrics.js'
+import { poolStats } from '../db/connect.js'
+import { createMetrics, type Metrics, watchPool } from '../metrics.js'
 import { createWeekChanges } from '../queue/week-changes.js'
 import { createStageClock } from '../stage-clock.js'
 import { startWorker } from '../../workers/main.js'
 import { createParsePool } from '../../workers/parse-pool.js'
 import { type CliContext, configAndLog } from './context.js'
+import { serveMetrics } from './metrics-server.js'
 import { openServices, poolSizeFor, type Services } from './runtime.js'
 
 export function startIngestWorker(config: Config, log: Logger, services: Services, metrics: Metrics) {
@@ -45,9 +47,13 @@ export function startIngestWorker(config: Config, log: Logger, services: Service
 export async function workCommand(ctx: CliContext): Promise<number> {
   const { config, log } = configAndLog(ctx)
   const services = await openServices(config, { poolSize: poolSizeFor(config, { worker: true }), log })
-  const worker = startIngestWorker(config, log, services, createMetrics())
+  const metrics = createMetrics()
+  watchPool(metrics, () => poolStats(services.db))
+  const worker = startIngestWorker(config, log, services, metrics)
+  const metricsServer = await serveMetrics(metrics, config.HOST, config.METRICS_PORT, log)
   const signal = await ctx.stopSignal
   log.info({ signal }, 'shutting down: finishing running jobs')
+  await metricsServer.close()
   await worker.close()
   await services.close()
   return 0

@@ -46,7 +46,26 @@ export function connectDb(databaseUrl: string, options: DbOptions = {}): Kysely<
   })
   pool.on('connect', (client) => client.on('error', lost))
   pool.on('error', lost)
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  pools.set(db, pool)
+  return db
+}
+
+export interface PoolStats {
+  readonly max: number
+  readonly total: number
+  readonly idle: number
+  /** Callers waiting for a connection: above 0 for long, the pool is too small. */
+  readonly waiting: number
+}
+
+const pools = new WeakMap<Kysely<Database>, pg.Pool>()
+
+/** The connection pool behind a Kysely made by connectDb, for /metrics. */
+export function poolStats(db: Kysely<Database>): PoolStats | undefined {
+  const pool = pools.get(db)
+  if (!pool) return undefined
+  return { max: pool.options.max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }
 }
 
 /** Creates the database named in the URL when it does not exist yet. */

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
 import { Gauge } from 'prom-client'
 import type { Database } from '../../db/tables.js'
-import { countUploadsByStatus } from '../../db/uploads.js'
+import { unfinishedUploadCounts } from '../../db/uploads.js'
 import type { Metrics } from '../../metrics.js'
 import type { IngestJob } from '../../queue/ingest-queue.js'
 import type { ObjectStore } from '../../storage/object-store.js'
@@ -41,14 +41,12 @@ async function probe(what: string, check: () => Promise<unknown>, log: FastifyBa
 function registerStateGauges(deps: HealthDeps): void {
   new Gauge({
     name: 'fitledger_uploads',
-    help: 'Uploads in Postgres by status and error code.',
-    labelNames: ['status', 'code'],
+    help: 'Unfinished uploads in Postgres (queued, processing); finished ones are counted by fitledger_jobs_total.',
+    labelNames: ['status'],
     registers: [deps.metrics.registry],
     async collect() {
-      this.reset()
-      for (const row of await countUploadsByStatus(deps.db)) {
-        this.set({ status: row.status, code: row.error_code ?? '' }, Number(row.count))
-      }
+      const counts = new Map((await unfinishedUploadCounts(deps.db).execute()).map((r) => [r.status, Number(r.count)]))
+      for (const status of ['queued', 'processing'] as const) this.set({ status }, counts.get(status) ?? 0)
     },
   })
   new Gauge({
