@@ -116,6 +116,24 @@ describe('a storage endpoint that accepts connections and never answers', () => 
     }
   }, 30_000)
 
+  it('answers an upload 503 unavailable, with Retry-After, instead of hanging', async () => {
+    const hole = new Endpoint()
+    const store = new S3ObjectStore({ bucket: 'black-hole', prefix: '', region: 'us-east-1', endpoint: await hole.start(), forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, timeoutMs: 500 })
+    const stack = await startStack({ storage: store, worker: false })
+    try {
+      const user = await stack.user()
+      const [file] = activityFiles(1, 47)
+      const res = await stack.app.inject({ method: 'POST', url: `/v1/uploads?filename=${file!.name}`, headers: { ...user.headers, 'content-type': 'application/octet-stream' }, body: Buffer.from(file!.bytes) })
+      expect(res.statusCode).toBe(503)
+      expect(res.headers['retry-after']).toMatch(/^\d+$/)
+      expect(res.json()).toEqual({ error: { code: 'unavailable', message: expect.any(String) } })
+    } finally {
+      await stack.close()
+      await store.close()
+      await hole.close()
+    }
+  }, 30_000)
+
   describe('in the middle of a job', () => {
     let s3: TestS3Server
     let endpoint: Endpoint
