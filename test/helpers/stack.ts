@@ -165,14 +165,14 @@ export async function waitForUpload(
   }
 }
 
-/** POSTs one file as a raw body, as a client with `?filename=` does; returns the upload's id. */
-export async function postFile(stack: Stack, headers: { authorization: string }, file: { name: string; bytes: Uint8Array }): Promise<string> {
+/** POSTs one file as a raw body (`?filename=`); the new upload's id. */
+export async function postFile(stack: Stack, headers: { authorization: string }, filename: string, bytes: Uint8Array): Promise<string> {
   const res = await stack.app.inject({
     method: 'POST',
-    url: `/v1/uploads?filename=${file.name}`,
+    url: `/v1/uploads?filename=${encodeURIComponent(filename)}`,
     headers: { ...headers, 'content-type': 'application/octet-stream' },
-    body: Buffer.from(file.bytes),
+    body: Buffer.from(bytes),
   })
-  if (res.statusCode !== 202) throw new Error(`upload answered ${res.statusCode}: ${res.body}`)
-  return String(res.json().uploads[0].id)
+  if (res.statusCode !== 202) throw new Error(`POST /v1/uploads answered ${res.statusCode}: ${res.body}`)
+  return (res.json() as { uploads: { id: string }[] }).uploads[0]!.id
 }

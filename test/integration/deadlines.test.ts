@@ -157,7 +157,7 @@ describe('a storage endpoint that accepts connections and never answers', () => 
     it('the job ends at JOB_TIMEOUT_S, is retried, and finishes once storage answers again', async () => {
       const user = await stack.user()
       const [file] = activityFiles(1, 41)
-      const id = await postFile(stack, user.headers, file!)
+      const id = await postFile(stack, user.headers, file!.name, file!.bytes)
       endpoint.swallow()
       stack.startWorker()
       // A second attempt starts only if the first, stuck on the silent socket, was given up.

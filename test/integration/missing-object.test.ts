@@ -26,7 +26,7 @@ describe('an upload whose stored object is missing', () => {
   it('is retried, and ends internal rather than not_found', async () => {
     const user = await stack.user()
     const [file] = activityFiles(1, 53)
-    const id = await postFile(stack, user.headers, file!)
+    const id = await postFile(stack, user.headers, file!.name, file!.bytes)
     const { object_key } = await stack.testDb.db.selectFrom('uploads').select('object_key').where('id', '=', id).executeTakeFirstOrThrow()
     await stack.storage.delete(object_key)
     // The same job with two quick attempts, so the test need not sit out the real backoff.
