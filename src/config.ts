@@ -39,6 +39,23 @@ const schema = z.object({
   RATE_LIMIT_UPLOADS_PER_MIN: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_REPORTS_PER_MIN: z.coerce.number().int().min(1).default(600),
   MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).default(32),
+  /**
+   * Deadlines (issue 10): nothing waits for ever. Postgres cancels a statement, a lock wait and
+   * a transaction left idle; a connection (new, or free in a full pool) is waited for so long.
+   * Each is generous beside real work: a 100 MiB upload's streams are saved in seconds.
+   */
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
+  PG_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Connections per process; unset, sized from the work the process does (cli/runtime.ts). */
+  PG_POOL_MAX: z.coerce.number().int().min(1).optional(),
+  /** S3: connecting, and a socket that goes quiet mid-request (inactivity, so big bodies are fine). */
+  STORAGE_TIMEOUT_S: z.coerce.number().min(0.1).default(30),
+  /** One job (an upload, an archive's expansion, a week, a re-analysis) may run so long, then it is retried. */
+  JOB_TIMEOUT_S: z.coerce.number().min(1).default(900),
+  /** `fitledger work` serves /metrics here; 0 turns it off. (`npm start` serves them on PORT.) */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** Fault injection for `npm run chaos`: while this file exists, every storage call fails. */
   STORAGE_FAULT_FILE: z.string().min(1).optional(),
   QUEUE_PREFIX: z.string().min(1).default('fitledger'),
@@ -80,6 +97,14 @@ export const READ_BY: { readonly [K in keyof Config]-?: readonly ConfigRole[] } 
   MAX_CONCURRENT_UPLOADS: ['api'],
   STORAGE_FAULT_FILE: ['queue'],
   QUEUE_PREFIX: ['queue'],
+  PG_STATEMENT_TIMEOUT_MS: ['queue'],
+  PG_LOCK_TIMEOUT_MS: ['queue'],
+  PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: ['queue'],
+  PG_CONNECT_TIMEOUT_MS: ['queue'],
+  PG_POOL_MAX: ['queue'],
+  STORAGE_TIMEOUT_S: ['queue'],
+  JOB_TIMEOUT_S: ['worker'],
+  METRICS_PORT: ['worker'],
   LOG_LEVEL: EVERY_ROLE,
 }
 

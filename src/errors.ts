@@ -63,6 +63,15 @@ export class FitledgerError extends Error {
   }
 }
 
+/**
+ * The file's own fault, which no retry can mend: an upload error code other than `internal`.
+ * Anything else a worker meets (a stored object not found, a request code from a bug) is
+ * retried and ends `internal`.
+ */
+export function isFileFault(err: unknown): err is FitledgerError {
+  return err instanceof FitledgerError && err.code !== 'internal' && (UPLOAD_ERROR_CODES as readonly ErrorCode[]).includes(err.code)
+}
+
 export function isFitledgerError(err: unknown, code?: ErrorCode): err is FitledgerError {
   return err instanceof FitledgerError && (code === undefined || err.code === code)
 }

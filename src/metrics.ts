@@ -1,4 +1,5 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import type { PoolStats } from './db/connect.js'
 
 /** Prometheus metrics of one process: the API, a worker, or both under `npm start`. */
 export interface Metrics {
@@ -40,4 +41,27 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
   }
+}
+
+/** The Postgres pool of this process: its size, and how many callers wait for a connection. */
+export function watchPool(metrics: Metrics, stats: () => PoolStats | undefined): void {
+  new Gauge({
+    name: 'fitledger_db_pool_max',
+    help: 'Connections this process may open to Postgres (PG_POOL_MAX, or sized from the work it runs).',
+    registers: [metrics.registry],
+    collect() {
+      this.set(stats()?.max ?? 0)
+    },
+  })
+  new Gauge({
+    name: 'fitledger_db_connections',
+    help: 'Postgres connections of this process: open (total), idle, and callers waiting for one.',
+    labelNames: ['state'],
+    registers: [metrics.registry],
+    collect() {
+      const now = stats()
+      if (!now) return
+      for (const state of ['total', 'idle', 'waiting'] as const) this.set({ state }, now[state])
+    },
+  })
 }

@@ -3,12 +3,14 @@ import { recomputeWeek } from '../src/db/week-report.js'
 import { isFitledgerError } from '../src/errors.js'
 import type { Logger } from '../src/log.js'
 import { AGGREGATE_QUEUE, type AggregateJob } from '../src/queue/aggregate-queue.js'
+import { withDeadline } from './deadline.js'
 import { type ReanalyseDeps, reanalyse } from './reanalyse.js'
 
 export interface AggregateWorkerDeps extends ReanalyseDeps {
   readonly connection: ConnectionOptions
   readonly prefix: string
   readonly concurrency: number
+  readonly jobTimeoutS: number
   readonly log: Logger
 }
 
@@ -27,7 +29,7 @@ export async function processAggregateJob(deps: ReanalyseDeps, job: Job<Aggregat
 /** Failures retry with backoff; a week that never succeeds is still recomputed on read. */
 export function startAggregateWorker(deps: AggregateWorkerDeps): Worker<AggregateJob> {
   const run = (job: Job<AggregateJob>) =>
-    processAggregateJob(deps, job).catch((err: unknown) => {
+    withDeadline(deps.jobTimeoutS, `the ${job.data.kind} job`, () => processAggregateJob(deps, job)).catch((err: unknown) => {
       // A stored time zone or week the code rejects: retrying cannot help.
       if (isFitledgerError(err) && err.permanent) throw new UnrecoverableError(err.code)
       throw err

@@ -6,7 +6,7 @@ import { finishArchive } from '../src/db/archives.js'
 import { analysisChangedAt, profileFor } from '../src/db/profiles.js'
 import type { Database } from '../src/db/tables.js'
 import { startProcessing } from '../src/db/uploads.js'
-import { FitledgerError } from '../src/errors.js'
+import { FitledgerError, isFitledgerError } from '../src/errors.js'
 import type { ParsedActivity, Sport } from '../src/model.js'
 import type { WeekChanges } from '../src/queue/week-changes.js'
 import { NO_CLOCK, type StageClock } from '../src/stage-clock.js'
@@ -32,7 +32,7 @@ export async function ingest(deps: IngestDeps, uploadId: string): Promise<SaveOu
   const upload = await clock.time('claim', () => startProcessing(deps.db, uploadId)) //   7 db
   if (!upload) return 'already_final'
   if (upload.kind === 'archive') return clock.time('expand', () => expandArchive({ ...deps, ...archiveDeps(deps) }, upload)) // children, queued
-  const bytes = await clock.time('storage', () => deps.storage.get(upload.object_key)) // 2 storage
+  const bytes = await clock.time('storage', () => readStored(deps.storage, upload.object_key)) // 2 storage
   const parsed = await clock.time('parse', () => deps.parse(bytes)) //                     5 pure (in a thread)
   const profileAsOf = await analysisChangedAt(deps.db, upload.user_id) //                  7 db, read before the profile
   const profile = await clock.time('database', () => profileFor(deps.db, upload.user_id)) // 7 db
@@ -49,6 +49,17 @@ export async function ingest(deps: IngestDeps, uploadId: string): Promise<SaveOu
   if ((await analysisChangedAt(deps.db, upload.user_id)) !== profileAsOf) await deps.weekChanges?.reanalyse(upload.user_id)
   if (upload.parent_id) await finishArchive(deps.db, upload.parent_id) //                   7 db: the archive ends with its last child
   return outcome
+}
+
+/** Accepted bytes are never deleted while their upload is open: a missing object is a setup fault. */
+async function readStored(storage: ObjectStore, key: string): Promise<Uint8Array> {
+  try {
+    return await storage.get(key)
+  } catch (err) {
+    if (!isFitledgerError(err, 'not_found')) throw err
+    const hint = 'do the API and the workers share one STORAGE_URL? A relative file:// path depends on the directory each started in'
+    throw new FitledgerError('internal', `the stored file is missing (${key}); ${hint}`, { cause: err })
+  }
 }
 
 function archiveDeps(deps: IngestDeps): NonNullable<IngestDeps['archives']> {

@@ -1,5 +1,5 @@
 import { type ConnectionOptions, type Job, UnrecoverableError, Worker } from 'bullmq'
-import { FitledgerError } from '../src/errors.js'
+import { FitledgerError, isFileFault } from '../src/errors.js'
 import { DEFAULT_ARCHIVE_CAPS } from '../src/archive/caps.js'
 import { finishParentOf } from '../src/db/archives.js'
 import { failUpload } from '../src/db/uploads.js'
@@ -8,6 +8,7 @@ import type { Metrics } from '../src/metrics.js'
 import { INGEST_QUEUE, type IngestJob } from '../src/queue/ingest-queue.js'
 import type { WeekChanges } from '../src/queue/week-changes.js'
 import { startAggregateWorker } from './aggregate.js'
+import { withDeadline } from './deadline.js'
 import { type IngestDeps, ingest } from './ingest.js'
 import type { ReanalyseDeps } from './reanalyse.js'
 import { type ReconcileDeps, startReconciler } from './reconcile.js'
@@ -19,6 +20,8 @@ export interface WorkerDeps extends IngestDeps, ReconcileDeps, ReanalyseDeps {
   readonly concurrency: number
   readonly reconcileAfterS: number
   readonly reconcileEveryS: number
+  /** JOB_TIMEOUT_S: past it a job is given up and retried. */
+  readonly jobTimeoutS: number
   readonly metrics: Metrics
   readonly log: Logger
 }
@@ -34,7 +37,7 @@ async function processJob(deps: WorkerDeps, job: Job<IngestJob>): Promise<string
   const log = deps.log.child({ upload_id: uploadId, attempt: job.attemptsMade + 1 })
   const timer = deps.metrics.jobSeconds.startTimer()
   try {
-    const outcome = await ingest(deps, uploadId)
+    const outcome = await withDeadline(deps.jobTimeoutS, 'processing the upload', () => ingest(deps, uploadId))
     const status = outcome === 'already_final' ? 'already_final' : outcome.status
     timer({ outcome: status })
     deps.metrics.jobs.inc({ outcome: status })
@@ -42,7 +45,7 @@ async function processJob(deps: WorkerDeps, job: Job<IngestJob>): Promise<string
     return status
   } catch (err) {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
-    if (err instanceof FitledgerError && err.permanent) {
+    if (isFileFault(err)) {
       await failUpload(deps.db, uploadId, err)
       await finishParentOf(deps.db, uploadId) // a failed child still counts towards its archive's end
       timer({ outcome: 'failed' })

@@ -30,7 +30,7 @@ const BATCH = 25
 
 export async function importCommand(ctx: CliContext, paths: readonly string[], opts: ImportOptions): Promise<number> {
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config, { poolSize: 2 })
+  const services = await openServices(config, { poolSize: 2, log })
   try {
     const user = await requireUser(services.db, opts.user)
     const deps = { ...services, log, metrics: createMetrics() }

@@ -4,13 +4,14 @@ import { existsSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import { Migrator } from 'kysely'
 import type { Config } from '../config.js'
-import { connectDb, ensureDatabase } from '../db/connect.js'
+import { connectDb, type DbOptions, ensureDatabase } from '../db/connect.js'
 import { FolderMigrationProvider } from '../db/migrate.js'
+import type { Logger } from '../log.js'
 import type { Database } from '../db/tables.js'
 import { type AggregateJob, createAggregateQueue } from '../queue/aggregate-queue.js'
 import { createIngestQueue, type IngestJob } from '../queue/ingest-queue.js'
 import { withFaults } from '../storage/faulty.js'
-import { createObjectStore } from '../storage/from-url.js'
+import { createObjectStore, relativeStorageRoot } from '../storage/from-url.js'
 import { postgresDownHint, redisDownHint } from './service-hints.js'
 import type { ObjectStore } from '../storage/object-store.js'
 
@@ -49,9 +50,32 @@ function isConnectionRefused(err: unknown): boolean {
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH'
 }
 
-export async function checkPostgres(databaseUrl: string): Promise<void> {
+/** The API's requests each hold a connection for a query or two at a time. */
+const API_POOL_SIZE = 20
+
+/**
+ * Connections one process needs. A job holds one at a time, and a worker runs
+ * WORKER_CONCURRENCY ingest jobs and as many aggregate jobs, beside the reconciler and a spare.
+ */
+export function poolSizeFor(config: Config, runs: { api?: boolean; worker?: boolean }): number {
+  if (config.PG_POOL_MAX !== undefined) return config.PG_POOL_MAX
+  return (runs.api ? API_POOL_SIZE : 0) + (runs.worker ? 2 * config.WORKER_CONCURRENCY + 2 : 0) || 2
+}
+
+/** The configured deadlines: a statement, a lock wait, an idle transaction, a connection. */
+export function dbOptions(config: Config, max: number): DbOptions {
+  return {
+    max,
+    statementTimeoutMs: config.PG_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: config.PG_LOCK_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    connectionTimeoutMs: config.PG_CONNECT_TIMEOUT_MS,
+  }
+}
+
+export async function checkPostgres(databaseUrl: string, connectionTimeoutMs = 10_000): Promise<void> {
   try {
-    await ensureDatabase(databaseUrl)
+    await ensureDatabase(databaseUrl, { connectionTimeoutMs })
   } catch (err) {
     const where = new URL(databaseUrl).host
     if (isConnectionRefused(err)) throw new ServiceDownError(postgresDownHint(databaseUrl))
@@ -81,10 +105,14 @@ export async function assertMigrated(db: Kysely<Database>): Promise<void> {
 }
 
 /** Connects to Postgres, Redis and storage, with a one-line message for whichever is down. */
-export async function openServices(config: Config, options: { poolSize?: number } = {}): Promise<Services> {
-  await checkPostgres(config.DATABASE_URL)
+export async function openServices(config: Config, options: { poolSize?: number; log?: Logger } = {}): Promise<Services> {
+  const relativeRoot = relativeStorageRoot(config)
+  if (relativeRoot) {
+    options.log?.warn({ storage_root: relativeRoot }, 'STORAGE_URL is a relative file:// path: every API and worker must start in the same directory to share it')
+  }
+  await checkPostgres(config.DATABASE_URL, config.PG_CONNECT_TIMEOUT_MS)
   await checkRedis(config.REDIS_URL)
-  const db = connectDb(config.DATABASE_URL, { max: options.poolSize ?? 10 })
+  const db = connectDb(config.DATABASE_URL, dbOptions(config, options.poolSize ?? poolSizeFor(config, {})))
   const faultFile = config.STORAGE_FAULT_FILE
   const storage = faultFile
     ? withFaults(createObjectStore(config), { get failing() { return existsSync(faultFile) } })

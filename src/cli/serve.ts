@@ -1,10 +1,11 @@
 import type { Config } from '../config.js'
 import { buildApp } from '../http/app.js'
 import type { Logger } from '../log.js'
-import { createMetrics, type Metrics } from '../metrics.js'
+import { poolStats } from '../db/connect.js'
+import { createMetrics, type Metrics, watchPool } from '../metrics.js'
 import { createWeekChanges } from '../queue/week-changes.js'
 import { type CliContext, configAndLog } from './context.js'
-import { openServices, type Services } from './runtime.js'
+import { openServices, poolSizeFor, type Services } from './runtime.js'
 
 /** Listens until closed; close() stops taking requests and waits for those in flight. */
 export async function startApi(config: Config, log: Logger, services: Services, metrics: Metrics) {
@@ -30,9 +31,11 @@ export async function startApi(config: Config, log: Logger, services: Services, 
 /** `fitledger serve`: the HTTP API. */
 export async function serveCommand(ctx: CliContext): Promise<number> {
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config)
+  const services = await openServices(config, { poolSize: poolSizeFor(config, { api: true }), log })
   try {
-    const api = await startApi(config, log, services, createMetrics())
+    const metrics = createMetrics()
+    watchPool(metrics, () => poolStats(services.db))
+    const api = await startApi(config, log, services, metrics)
     const signal = await ctx.stopSignal
     log.info({ signal }, 'shutting down')
     await api.close()

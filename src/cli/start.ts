@@ -1,7 +1,8 @@
-import { createMetrics } from '../metrics.js'
+import { poolStats } from '../db/connect.js'
+import { createMetrics, watchPool } from '../metrics.js'
 import { type CliContext, configAndLog } from './context.js'
 import { migrateCommand } from './migrate.js'
-import { openServices } from './runtime.js'
+import { openServices, poolSizeFor } from './runtime.js'
 import { startApi } from './serve.js'
 import { startIngestWorker } from './work.js'
 
@@ -10,8 +11,9 @@ export async function startCommand(ctx: CliContext): Promise<number> {
   const migrated = await migrateCommand(ctx)
   if (migrated !== 0) return migrated
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config)
-  const metrics = createMetrics()
+  const services = await openServices(config, { poolSize: poolSizeFor(config, { api: true, worker: true }), log })
+  const metrics = createMetrics() // one registry: the API's /metrics on PORT shows the worker's too
+  watchPool(metrics, () => poolStats(services.db))
   const worker = startIngestWorker(config, log, services, metrics)
   try {
     const api = await startApi(config, log, services, metrics)

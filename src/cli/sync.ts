@@ -26,7 +26,7 @@ const STABLE_MS = 500
 
 export async function syncCommand(ctx: CliContext, dir: string, opts: { user: string }): Promise<number> {
   const { config, log } = configAndLog(ctx)
-  const services = await openServices(config, { poolSize: 2 })
+  const services = await openServices(config, { poolSize: 2, log })
   const root = resolve(dir)
   const stopped = ctx.stopSignal.then(() => true)
   try {

@@ -53,15 +53,29 @@ export interface TokenOwner {
   readonly user_id: string
 }
 
+/** `last_used_at` is written at most this often per token: a request a minute would be a write a minute. */
+const LAST_USED_GRANULARITY = sql`interval '1 minute'`
+
 /**
  * The token and its user, or undefined for an unknown or revoked token. The lookup is by
  * SHA-256 of the token, so a timing difference in the index can only reveal bits of a hash the
- * caller cannot steer; the final comparison is constant-time all the same.
+ * caller cannot steer; the final comparison is constant-time all the same. The same round trip
+ * stamps `last_used_at` when it is a minute old or more; otherwise the update matches no row
+ * and writes nothing.
  */
 export async function findToken(db: Kysely<Database>, token: string): Promise<TokenOwner | undefined> {
   if (token.length > 200) return undefined
   const hash = hashToken(token)
   const row = await db
+    .with('touched', (qb) =>
+      qb
+        .updateTable('api_tokens')
+        .set({ last_used_at: sql`now()` })
+        .where('token_sha256', '=', hash)
+        .where('revoked_at', 'is', null)
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - ${LAST_USED_GRANULARITY}`)]))
+        .returning('id'),
+    )
     .selectFrom('api_tokens')
     .select(['id', 'user_id', 'token_sha256'])
     .where('token_sha256', '=', hash)

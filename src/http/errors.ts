@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { type ErrorCode, FitledgerError } from '../errors.js'
+import { isDependencyFailure } from './unavailable.js'
 
 /** Fastify's and @fastify/multipart's own errors, as our codes: bad input is never a 500. */
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -34,6 +35,8 @@ export function toFitledgerError(err: unknown): FitledgerError {
     const code: ErrorCode = status === 413 ? 'too_large' : status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : status === 429 ? 'rate_limited' : 'bad_request'
     return new FitledgerError(code, fastifyErr.message)
   }
+  // Postgres, Redis or storage down is no bug of ours: the client should come back later.
+  if (isDependencyFailure(err)) return new FitledgerError('unavailable', 'a service fitledger needs is unavailable; retry shortly', { cause: err })
   return new FitledgerError('internal', 'internal error', { cause: err })
 }
 
@@ -41,6 +44,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
     const mapped = toFitledgerError(err)
     if (mapped.code === 'internal') request.log.error({ err }, 'request failed')
+    else if (mapped.code === 'unavailable' && mapped !== err) request.log.warn({ err }, 'a dependency is unavailable')
     else request.log.info({ code: mapped.code, reason: mapped.message }, 'request rejected')
     if ((mapped.status === 503 || mapped.status === 429) && !reply.hasHeader('retry-after')) void reply.header('retry-after', '5')
     return reply.status(mapped.status).send({ error: mapped.toJSON() })

@@ -5,7 +5,8 @@ import { LocalObjectStore } from './local.js'
 import { assertValidKey, type ObjectStore } from './object-store.js'
 import { S3ObjectStore } from './s3.js'
 
-export type StorageConfig = Pick<Config, 'STORAGE_URL' | 'S3_ENDPOINT' | 'S3_REGION' | 'S3_FORCE_PATH_STYLE'>
+export type StorageConfig = Pick<Config, 'STORAGE_URL' | 'S3_ENDPOINT' | 'S3_REGION' | 'S3_FORCE_PATH_STYLE'> &
+  Partial<Pick<Config, 'STORAGE_TIMEOUT_S'>>
 
 /** AWS's bucket naming rules, less the rarer prohibitions (IP-address look-alikes, `xn--`). */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
@@ -25,9 +26,21 @@ export function createObjectStore(config: StorageConfig, cwd: string = process.c
       region: config.S3_REGION,
       endpoint: config.S3_ENDPOINT,
       forcePathStyle: config.S3_FORCE_PATH_STYLE,
+      ...(config.STORAGE_TIMEOUT_S ? { timeoutMs: config.STORAGE_TIMEOUT_S * 1000 } : {}),
     })
   }
   throw new ConfigError(`STORAGE_URL: must start with file:// or s3://, got ${JSON.stringify(url)}`)
+}
+
+/**
+ * The directory a relative `file://` STORAGE_URL resolves to, else null. Processes started in
+ * different directories would each read and write their own folder, so start-up says where.
+ */
+export function relativeStorageRoot(config: Pick<StorageConfig, 'STORAGE_URL'>, cwd: string = process.cwd()): string | null {
+  const url = config.STORAGE_URL
+  if (!url.startsWith('file://') || url.startsWith('file:///')) return null
+  const root = localRoot(url, cwd)
+  return isAbsolute(decodeURIComponent(url.slice('file://'.length))) ? null : root
 }
 
 function localRoot(url: string, cwd: string): string {

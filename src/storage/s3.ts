@@ -29,7 +29,11 @@ export interface S3StoreOptions {
   readonly credentials?: S3ClientConfig['credentials']
   /** Where putStream spools a body while hashing it; the OS temp folder by default. */
   readonly spoolDir?: string
+  /** Connecting, and a socket quiet for this long mid-request, fail the attempt (default 30 s). */
+  readonly timeoutMs?: number
 }
+
+const DEFAULT_TIMEOUT_MS = 30_000
 
 /**
  * Objects in an S3 bucket. Only a missing key is translated (not_found); network errors and
@@ -53,6 +57,10 @@ export class S3ObjectStore implements ObjectStore {
       // s3rver and other S3 look-alikes reject the CRC checksums the SDK adds by default since 3.729.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+      // The SDK waits for ever by default: an endpoint that accepts and never answers would
+      // hold a job for good. socketTimeout is inactivity, not a total, so a 100 MiB body that
+      // keeps moving is fine; a silent socket fails as a TimeoutError, which the SDK retries.
+      requestHandler: { connectionTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, socketTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
     })
   }
 

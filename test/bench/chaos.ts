@@ -27,5 +27,6 @@ console.log(`uploads accepted: ${report.accepted}, final: ${report.final}, lost:
 console.log(`weekly aggregates equal to a full recompute: ${report.aggregates.equal} of ${report.aggregates.weeks}${report.aggregates.wrong.length ? ` (wrong: ${report.aggregates.wrong.join(', ')})` : ''}`)
 console.log(`outcomes: ${Object.entries(report.byStatus).map(([k, v]) => `${k}=${v}`).join(' ')}`)
 console.log(`client retries during faults: ${report.clientRetries}`)
+console.log(`processes that died unkilled: ${report.unexpectedExits.length}${report.unexpectedExits.length ? ` (${report.unexpectedExits.join('; ')})` : ''}`)
 console.log(`recovery: everything final ${report.recoveryS.toFixed(1)} s after the last fault; whole run ${((Date.now() - t0) / 1000).toFixed(0)} s`)
-process.exitCode = report.lost === 0 && report.duplicated === 0 && report.stillProcessing === 0 && report.dangling === 0 && report.aggregates.wrong.length === 0 ? 0 : 1
+process.exitCode = report.unexpectedExits.length === 0 && report.lost === 0 && report.duplicated === 0 && report.stillProcessing === 0 && report.dangling === 0 && report.aggregates.wrong.length === 0 ? 0 : 1

@@ -1,4 +1,5 @@
 import { rmSync, writeFileSync } from 'node:fs'
+import pg from 'pg'
 import type { Fleet } from './fleet.js'
 import type { ChaosPostgres, ChaosRedis } from './services.js'
 
@@ -27,8 +28,15 @@ export const FAULTS: Record<FaultName, (kit: FaultKit) => Promise<void>> = {
     await sleep(1000)
     await redis.start()
   },
-  // Connections are cut, and refused for three seconds.
+  // Connections are cut, and refused for three seconds. Inserts into activities are held for a
+  // second first, so the workers' saving transactions are open and waiting when it goes.
   async restart_postgres({ postgres }) {
+    const holder = new pg.Client({ connectionString: postgres.url('fitledger') })
+    holder.on('error', () => {}) // cut by the stop below
+    await holder.connect()
+    await holder.query('begin')
+    await holder.query('lock table activities in share mode')
+    await sleep(1000)
     await postgres.stop()
     await sleep(3000)
     await postgres.start()

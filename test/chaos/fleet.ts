@@ -12,6 +12,9 @@ export class Fleet {
   readonly api: ChildProcess[] = []
   readonly workers: ChildProcess[] = []
   exits = 0
+  /** Processes that died without the run signalling them: each is a failure of the run. */
+  readonly unexpectedExits: string[] = []
+  private readonly signalled = new Set<ChildProcess>()
 
   constructor(
     private readonly env: Record<string, string>,
@@ -26,7 +29,10 @@ export class Fleet {
     child.stderr?.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (/"level":(50|60)|Error/.test(line)) this.log(`[${command} ${child.pid}] ${line.slice(0, 300)}`)
     })
-    child.once('exit', () => (this.exits += 1))
+    child.once('exit', (code, signal) => {
+      this.exits += 1
+      if (command !== 'migrate' && !this.signalled.has(child)) this.unexpectedExits.push(`${command} ${child.pid} exited ${code ?? signal}`)
+    })
     if (command === 'serve') this.api.push(child)
     if (command === 'work') this.workers.push(child)
     return child
@@ -45,6 +51,7 @@ export class Fleet {
   async signal(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise((r) => child.once('exit', r))
+    this.signalled.add(child)
     child.kill(signal)
     await exited
   }

@@ -43,7 +43,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * faults, then waits for every accepted upload to finish and checks that nothing was lost or
  * duplicated.
  */
-export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+export type ChaosRunReport = ChaosReport & {
+  /** fitledger processes that died although the run did not kill them. */
+  readonly unexpectedExits: readonly string[]
+}
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosRunReport> {
   const dir = mkdtempSync(join(tmpdir(), 'fitledger-chaos-'))
   chmodSync(dir, 0o755) // the postgres user must reach its cluster inside
   const redis = new ChaosRedis(await freePort())
@@ -56,6 +61,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     STORAGE_URL: `file://${join(dir, 'objects')}`,
     STORAGE_FAULT_FILE: storageFaultFile,
     PORT: String(port),
+    METRICS_PORT: '0', // several workers on one host
     WORKER_CONCURRENCY: '2',
     RECONCILE_AFTER_S: '5',
     RECONCILE_EVERY_S: '2',
@@ -95,12 +101,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const uploads = uploadWithRetry(`http://127.0.0.1:${port}`, token, files, 4, windowMs, (id) => accepted.push(id), () => (clientRetries += 1))
     await Promise.all([faultsDone, uploads])
     options.log(`all ${accepted.length} uploads accepted (${clientRetries} client retries); waiting for them to finish`)
-    return await checkOutcome(env.DATABASE_URL, accepted, {
+    const report = await checkOutcome(env.DATABASE_URL, accepted, {
       faults: options.faults,
       clientRetries,
       lastFaultAt,
       settleTimeoutS: options.settleTimeoutS,
     })
+    return { ...report, unexpectedExits: [...fleet.unexpectedExits] }
   } finally {
     await fleet.stopAll()
     await redis.stop()

@@ -59,6 +59,8 @@ export async function startStack(
     sharedRateLimits?: boolean
     /** The API's logger; silent by default. */
     log?: Logger
+    /** A job's deadline (JOB_TIMEOUT_S); 600 s by default. */
+    jobTimeoutS?: number
   } = {},
 ): Promise<Stack> {
   const testDb = await createTestDb()
@@ -117,6 +119,7 @@ export async function startStack(
         concurrency: 2,
         reconcileAfterS: 3600,
         reconcileEveryS: 3600,
+        jobTimeoutS: options.jobTimeoutS ?? 600,
       })
       return stack.worker
     },

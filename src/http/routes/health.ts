@@ -1,9 +1,9 @@
 import type { Queue } from 'bullmq'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
 import { Gauge } from 'prom-client'
 import type { Database } from '../../db/tables.js'
-import { countUploadsByStatus } from '../../db/uploads.js'
+import { unfinishedUploadCounts } from '../../db/uploads.js'
 import type { Metrics } from '../../metrics.js'
 import type { IngestJob } from '../../queue/ingest-queue.js'
 import type { ObjectStore } from '../../storage/object-store.js'
@@ -17,16 +17,21 @@ export interface HealthDeps {
 
 const CHECK_TIMEOUT_MS = 2000
 
-async function probe(check: () => Promise<unknown>): Promise<string> {
+/**
+ * 'ok' or 'down', and nothing more: an error's message names hosts, ports, buckets and paths,
+ * which /readyz, open to anyone, must not show. The reason goes to the log.
+ */
+async function probe(what: string, check: () => Promise<unknown>, log: FastifyBaseLogger): Promise<'ok' | 'down'> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS)
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)
   })
   try {
     await Promise.race([check(), timeout])
     return 'ok'
   } catch (err) {
-    return `down: ${(err as Error).message}`
+    log.warn({ err, dependency: what }, 'readiness check failed')
+    return 'down'
   } finally {
     clearTimeout(timer)
   }
@@ -36,14 +41,12 @@ async function probe(check: () => Promise<unknown>): Promise<string> {
 function registerStateGauges(deps: HealthDeps): void {
   new Gauge({
     name: 'fitledger_uploads',
-    help: 'Uploads in Postgres by status and error code.',
-    labelNames: ['status', 'code'],
+    help: 'Unfinished uploads in Postgres (queued, processing); finished ones are counted by fitledger_jobs_total.',
+    labelNames: ['status'],
     registers: [deps.metrics.registry],
     async collect() {
-      this.reset()
-      for (const row of await countUploadsByStatus(deps.db)) {
-        this.set({ status: row.status, code: row.error_code ?? '' }, Number(row.count))
-      }
+      const counts = new Map((await unfinishedUploadCounts(deps.db).execute()).map((r) => [r.status, Number(r.count)]))
+      for (const status of ['queued', 'processing'] as const) this.set({ status }, counts.get(status) ?? 0)
     },
   })
   new Gauge({
@@ -62,11 +65,11 @@ export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): vo
   registerStateGauges(deps)
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
 
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
     const checks = {
-      database: await probe(() => sql`select 1`.execute(deps.db)),
-      redis: await probe(() => deps.queue.getJobCounts('waiting')),
-      storage: await probe(() => deps.storage.check()),
+      database: await probe('database', () => sql`select 1`.execute(deps.db), request.log),
+      redis: await probe('redis', () => deps.queue.getJobCounts('waiting'), request.log),
+      storage: await probe('storage', () => deps.storage.check(), request.log),
     }
     const ready = Object.values(checks).every((c) => c === 'ok')
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks })
