@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { ArchiveCaps } from '../archive/caps.js'
 import { classifyEntry } from '../archive/entry-name.js'
 import type { ActivityHint } from '../archive/strava-csv.js'
-import { walkArchive } from '../archive/walk.js'
+import { type WalkedEntry, walkArchive } from '../archive/walk.js'
 import { type FitledgerError, isFitledgerError } from '../errors.js'
 
 export interface SourceFile {
@@ -46,6 +46,11 @@ async function isZip(path: string): Promise<boolean> {
   }
 }
 
+/** `export.zip!/ride.fit`; a path the zip holds again says which entry of that name it is. */
+function entryLabel(zipPath: string, entry: WalkedEntry): string {
+  return `${zipPath}!/${entry.path}${entry.occurrence > 0 ? ` (entry ${entry.occurrence + 1} of that name)` : ''}`
+}
+
 export async function readSources(paths: readonly string[], caps: ArchiveCaps, events: SourceEvents): Promise<void> {
   const files: string[] = []
   for (const path of paths) {
@@ -62,7 +67,7 @@ export async function readSources(paths: readonly string[], caps: ArchiveCaps, e
       await walkArchive(
         path,
         caps,
-        (entry) => events.file({ label: `${path}!/${entry.path}`, filename: entry.filename, bytes: entry.bytes, error: entry.error, hint: entry.hint }),
+        (entry) => events.file({ label: entryLabel(path, entry), filename: entry.filename, bytes: entry.bytes, error: entry.error, hint: entry.hint }),
         (plan) => events.planned(plan.activities, plan.skipped),
       )
     } catch (err) {
