@@ -65,7 +65,7 @@ export async function readSources(paths: readonly string[], caps: ArchiveCaps, e
     else files.push(path) // missing or odd: readSourceFile says why
   }
   for (const path of files) {
-    const source = await readSourceFile(path, { readZip: false })
+    const source = await readSourceFile(path, { leaveZips: true })
     if (source.kind !== 'zip') {
       events.planned(1, 0)
       const [bytes, skip] = source.kind === 'file' ? [source.bytes, null] : [null, source.skip]

@@ -25,11 +25,9 @@ export interface Skip {
   readonly message: string
 }
 
-export type SourceRead =
-  | { readonly kind: 'file'; readonly bytes: Uint8Array }
-  /** A zip, left on disk for archive/walk.ts (only when the caller does not want its bytes). */
-  | { readonly kind: 'zip' }
-  | { readonly kind: 'skip'; readonly skip: Skip }
+export type WholeRead = { readonly kind: 'file'; readonly bytes: Uint8Array } | { readonly kind: 'skip'; readonly skip: Skip }
+/** With `leaveZips`, a zip is left on disk for archive/walk.ts instead of being read whole. */
+export type SourceRead = WholeRead | { readonly kind: 'zip' }
 
 export function skipOf(reason: SkipReason, detail?: string): Skip {
   return { reason, message: detail ? `${SKIP_REASONS[reason]}: ${detail}` : SKIP_REASONS[reason] }
@@ -46,7 +44,9 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
  * Opens with O_NONBLOCK, so a FIFO opens at once instead of waiting for a writer for ever, then
  * asks the open handle (not the path, which can change in between) whether it is a regular file.
  */
-export async function readSourceFile(path: string, options: { readZip: boolean }): Promise<SourceRead> {
+export async function readSourceFile(path: string): Promise<WholeRead>
+export async function readSourceFile(path: string, options: { leaveZips: true }): Promise<SourceRead>
+export async function readSourceFile(path: string, options?: { leaveZips: true }): Promise<SourceRead> {
   let handle: FileHandle
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
@@ -55,7 +55,7 @@ export async function readSourceFile(path: string, options: { readZip: boolean }
   }
   try {
     if (!(await handle.stat()).isFile()) return { kind: 'skip', skip: skipOf('not_a_file') }
-    if (!options.readZip) {
+    if (options?.leaveZips) {
       const head = Buffer.alloc(4)
       const { bytesRead } = await handle.read(head, 0, 4, 0)
       if (bytesRead === 4 && ZIP_MAGIC.every((b, i) => head[i] === b)) return { kind: 'zip' }
@@ -69,12 +69,10 @@ export async function readSourceFile(path: string, options: { readZip: boolean }
 }
 
 /** The whole file, zip or not (what `sync` sends), or why not; an empty file is a skip too. */
-export async function readWholeFile(path: string): Promise<{ readonly kind: 'file'; readonly bytes: Uint8Array } | { readonly kind: 'skip'; readonly skip: Skip }> {
-  const source = await readSourceFile(path, { readZip: true })
-  if (source.kind === 'skip') return source
-  const bytes = source.kind === 'file' ? source.bytes : new Uint8Array() // never a zip left on disk here
-  const empty = emptySkip(bytes)
-  return empty ? { kind: 'skip', skip: empty } : { kind: 'file', bytes }
+export async function readWholeFile(path: string): Promise<WholeRead> {
+  const read = await readSourceFile(path)
+  const empty = read.kind === 'file' ? emptySkip(read.bytes) : null
+  return empty ? { kind: 'skip', skip: empty } : read
 }
 
 /** A system error on one file → its skip; anything else is our own bug and propagates. */
