@@ -105,14 +105,17 @@ describe('fitledger import of odd files', () => {
     await symlink(join(dir, c!.name), join(folder, `linked-${c!.name}`)) // a link to a real file is followed
     // Issue 10, item 5: one path twice in a zip; both entries are read in place.
     await writeFile(join(folder, 'twice.zip'), await buildZip([{ name: 'ride.fit', bytes: d!.bytes }, { name: 'ride.fit', bytes: e!.bytes }]))
+    await writeFile(join(folder, 'blanks.zip'), await buildZip([{ name: 'blank.fit', bytes: new Uint8Array() }, { name: 'blank.fit', bytes: new Uint8Array() }]))
   })
 
   it('goes on past each one, and names it with its reason', async () => {
     const run = await runCli(['import', folder, join(dir, 'missing.fit'), '--user', 'odd@example.test'], env)
     expect(run.stderr).toBe('')
     expect(run.stdout).toContain(
-      'import: accepted 5, skipped: broken symlink 1, skipped: empty 1, skipped: missing 1, skipped: not a file 1, skipped: unreadable 1',
+      'import: accepted 5, skipped: broken symlink 1, skipped: empty 3, skipped: missing 1, skipped: not a file 1, skipped: unreadable 1',
     )
+    expect(run.stdout).toContain(`${join(folder, 'blanks.zip')}!/blank.fit: skipped, the file is empty`)
+    expect(run.stdout).toContain(`${join(folder, 'blanks.zip')}!/blank.fit (entry 2 of that name): skipped, the file is empty`)
     expect(run.stdout).toContain(`${join(folder, '0-empty.fit')}: skipped, the file is empty`)
     expect(run.stdout).toContain(`${join(folder, 'pipe.fit')}: skipped, not a regular file`)
     expect(run.stdout).toContain(`${join(folder, 'dangling.fit')}: skipped, a symbolic link to nothing`)
@@ -126,9 +129,11 @@ describe('fitledger import of odd files', () => {
   it('--json lists the same, and a re-run sends nothing again', async () => {
     const run = await runCli(['import', folder, '--user', 'odd@example.test', '--json'], env)
     const report = JSON.parse(run.stdout) as ImportReport
-    expect(report.counts).toEqual({ 'skipped: already stored': 5, 'skipped: broken symlink': 1, 'skipped: empty': 1, 'skipped: not a file': 1, 'skipped: unreadable': 1 })
+    expect(report.counts).toEqual({ 'skipped: already stored': 5, 'skipped: broken symlink': 1, 'skipped: empty': 3, 'skipped: not a file': 1, 'skipped: unreadable': 1 })
     expect(report.skipped.map((k) => [k.file.slice(folder.length + 1), k.reason]).sort()).toEqual([
       ['0-empty.fit', 'empty'],
+      ['blanks.zip!/blank.fit (entry 2 of that name)', 'empty'],
+      ['blanks.zip!/blank.fit', 'empty'],
       ['dangling.fit', 'broken_symlink'],
       ['loop.gpx', 'unreadable'],
       ['pipe.fit', 'not_a_file'],
