@@ -60,9 +60,11 @@ function entryLabel(zipPath: string, entry: WalkedEntry): string {
 
 export async function readSources(paths: readonly string[], caps: ArchiveCaps, events: SourceEvents): Promise<void> {
   const files: string[] = []
+  // A path named on the command line that does not exist is a mistake in the command: it stops
+  // the run (cli/failure.ts says so in one line) before anything is sent.
   for (const path of paths) {
-    if ((await stat(path).catch(() => null))?.isDirectory()) await listFolder(path, files, events)
-    else files.push(path) // missing or odd: readSourceFile says why
+    if ((await stat(path)).isDirectory()) await listFolder(path, files, events)
+    else files.push(path)
   }
   for (const path of files) {
     const source = await readSourceFile(path, { leaveZips: true })

@@ -9,7 +9,7 @@ import { type FileHandle, lstat, open } from 'node:fs/promises'
 /** Why a file was not sent: the closed list, with the words the summary uses. */
 export const SKIP_REASONS = {
   empty: 'the file is empty',
-  missing: 'the file is gone (deleted or moved after it was listed)',
+  missing: 'no such file (moved or deleted after it was listed?)',
   broken_symlink: 'a symbolic link to nothing',
   not_a_file: 'not a regular file (a folder, FIFO, socket or device); not read',
   unreadable: 'the file cannot be read',
