@@ -50,8 +50,11 @@ async function openPipeline() {
   const dir = await mkdtemp(join(tmpdir(), 'fitledger-fuzz-'))
   const deps = { db, storage: new LocalObjectStore(dir), parse: (bytes: Uint8Array) => pool.parse(bytes) }
   const userId = (await createUser(db, 'fuzz@example.test', null)).id
+  let inputs = 0
   return {
-    judge: (bytes: Uint8Array) => checkPipeline(deps, userId, bytes),
+    // Every other input under a user of its own saves new activities; the rest meet earlier inputs (duplicates, merges).
+    judge: async (bytes: Uint8Array) =>
+      checkPipeline(deps, (inputs += 1) % 2 === 0 ? userId : (await createUser(db, `fuzz-${inputs}@example.test`, null)).id, bytes),
     async close() {
       await db.destroy()
       await adminQuery(`drop database if exists ${name} with (force)`)
