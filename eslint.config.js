@@ -10,6 +10,13 @@ const IO_MODULES = [
   '@aws-sdk/client-s3',
 ]
 
+/** Date methods that read or write the host's local time (the pure core works in UTC or a named zone). */
+const LOCAL_TIME_METHODS = [
+  'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds',
+  'getTimezoneOffset', 'setFullYear', 'setMonth', 'setDate', 'setHours', 'setMinutes', 'setSeconds',
+  'setMilliseconds', 'toDateString', 'toTimeString', 'toLocaleDateString', 'toLocaleTimeString',
+]
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'fixtures/out/', 'data/', 'test-artifacts/'] },
   js.configs.recommended,
@@ -29,6 +36,14 @@ export default tseslint.config(
         'error',
         { object: 'Date', property: 'now', message: 'Pass "now" in as an argument.' },
         { object: 'Math', property: 'random', message: 'Pass a seed in as an argument.' },
+        // Issue 10, item 4: the host's time zone must never change a result.
+        { object: 'Date', property: 'parse', message: 'Date.parse reads a time without a zone in the host\'s zone; use parse/iso-time.ts.' },
+        ...LOCAL_TIME_METHODS.map((property) => ({ property, message: 'Local time depends on the host\'s zone; use the getUTC* methods or aggregate/local-time.ts.' })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length>1]", message: 'new Date(y, m, …) is local time; use Date.UTC.' },
+        { selector: "NewExpression[callee.name='Date'] > Literal[value=/./]", message: 'new Date(text) reads the host\'s zone; use parse/iso-time.ts.' },
       ],
     },
   },

@@ -1,7 +1,8 @@
 /**
  * An archive upload's job: one child upload per activity entry, through the same queue as any
  * upload. Idempotent, so a crash mid-way is simply run again (by BullMQ's retry or the
- * reconciler): child ids derive from the parent's id and the entry's path, rows already made
+ * reconciler): child ids derive from the parent's id and the entry's path (and, for a path
+ * the archive holds more than once, which occurrence it is), rows already made
  * are kept (ON CONFLICT DO NOTHING), storage is content-addressed and job ids are per upload.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -66,7 +67,7 @@ async function storeChildren(deps: ArchiveDeps, parent: UploadRow, entries: read
   const known = await activitiesByContent(deps.db, parent.user_id, hashed.flatMap((e) => (e.sha ? [e.sha] : [])))
   return hashed.map((e): NewChild => {
     const base = {
-      id: childUploadId(parent.id, e.path),
+      id: childUploadId(parent.id, e.path, e.occurrence),
       user_id: parent.user_id,
       parent_id: parent.id,
       entry_path: e.path,

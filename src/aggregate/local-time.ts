@@ -65,9 +65,13 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
   return wall.epochDay * DAY_MS + wall.secondOfDay * 1000 - whole
 }
 
+/** `Z` or `±hh:mm` at the end: without one, Date.parse would read the host's zone. */
+const ZONE_DESIGNATOR = /(?:Z|[+-]\d\d(?::?\d\d)?)$/i
+
 /** Accepts epoch ms or an ISO 8601 string with a zone designator. */
 export function toUtcMs(instant: number | string): number {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant)
+  // eslint-disable-next-line no-restricted-properties -- only ever given a time with its zone
+  const ms = typeof instant === 'number' ? instant : ZONE_DESIGNATOR.test(instant.trim()) ? Date.parse(instant) : Number.NaN
   if (!Number.isFinite(ms)) throw new FitledgerError('bad_request', `"${String(instant)}" is not an instant`)
   return ms
 }

@@ -17,6 +17,12 @@ import { type OpenZip, openZip, type ZipEntry } from './zip-file.js'
 export interface WalkedEntry {
   /** Where it sits, nested levels joined by `!/` (e.g. `export.zip!/1.fit`); for display only. */
   readonly path: string
+  /**
+   * How many entries before this one have the same path (0 for the first). A zip can hold one
+   * path twice (an export appended to, a tool that writes an entry again); each is an entry of
+   * its own. Counted in directory order, so a walk of the same archive gives the same numbers.
+   */
+  readonly occurrence: number
   readonly filename: string
   readonly hint: ActivityHint | null
   /** Exactly one of bytes and error is set: a broken entry fails alone. */
@@ -82,12 +88,14 @@ export async function walkArchive(
     onPlanned?.({ activities: planned.length, skipped })
     const top = opened[0]!
     const hints = hintsEntry === null ? new Map<string, ActivityHint>() : stravaHints((await top.read(hintsEntry)).toString('utf8'))
+    const seen = new Map<string, number>()
     for (const { zip, entry, path, topLevel } of planned) {
-      const filename = entryBaseName(entry.name)
-      const hint = topLevel ? (hints.get(entry.name) ?? null) : null
+      const occurrence = seen.get(path) ?? 0
+      seen.set(path, occurrence + 1)
+      const where = { path, occurrence, filename: entryBaseName(entry.name), hint: topLevel ? (hints.get(entry.name) ?? null) : null }
       const error = entryError(entry)
       if (error) {
-        await onEntry({ path, filename, hint, bytes: null, error })
+        await onEntry({ ...where, bytes: null, error })
         continue
       }
       let bytes: Buffer
@@ -95,10 +103,10 @@ export async function walkArchive(
         bytes = await zip.read(entry)
       } catch (err) {
         if (!(err instanceof FitledgerError)) throw err
-        await onEntry({ path, filename, hint, bytes: null, error: err })
+        await onEntry({ ...where, bytes: null, error: err })
         continue
       }
-      await onEntry({ path, filename, hint, bytes, error: null })
+      await onEntry({ ...where, bytes, error: null })
     }
     return { activities: planned.length, skipped }
   } finally {

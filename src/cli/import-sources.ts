@@ -3,20 +3,24 @@
  * Garmin export, walked in place by archive/walk.ts with the same caps as the worker, so a
  * multi-gigabyte export never sits in memory). Each activity file is handed on one at a time.
  */
-import { open, readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArchiveCaps } from '../archive/caps.js'
 import { classifyEntry } from '../archive/entry-name.js'
 import type { ActivityHint } from '../archive/strava-csv.js'
-import { walkArchive } from '../archive/walk.js'
+import { type WalkedEntry, walkArchive } from '../archive/walk.js'
 import { type FitledgerError, isFitledgerError } from '../errors.js'
+import { readSourceFile, type Skip, skipForError } from './source-file.js'
 
 export interface SourceFile {
   /** The path, or `archive.zip!/entry` inside an archive: what the summary names. */
   readonly label: string
   readonly filename: string
+  /** At most one of bytes, error and skip is set. */
   readonly bytes: Uint8Array | null
   readonly error: FitledgerError | null
+  /** A file that could not be read at all (issue 10, item 3): said, and the run goes on. */
+  readonly skip: Skip | null
   readonly hint: ActivityHint | null
 }
 
@@ -26,50 +30,62 @@ export interface SourceEvents {
   readonly file: (file: SourceFile) => Promise<void>
 }
 
-/** In a folder, names decide what is worth reading; a file named on the command line is always read. */
-async function listFolder(dir: string, out: string[]): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+const baseName = (path: string) => path.split(/[/\\]/).pop() ?? path
+
+/**
+ * In a folder, names decide what is worth reading; a file named on the command line is always
+ * read. Anything with a workout's name is listed, whatever it is (a FIFO, a link to nothing),
+ * so that it is reported rather than passed over in silence; only folders are walked into.
+ */
+async function listFolder(dir: string, out: string[], events: SourceEvents): Promise<void> {
+  let entries
+  try {
+    entries = await readdir(dir, { withFileTypes: true })
+  } catch (err) {
+    events.planned(1, 0)
+    await events.file({ label: dir, filename: baseName(dir), bytes: null, error: null, skip: await skipForError(dir, err), hint: null })
+    return
+  }
+  for (const entry of entries) {
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) await listFolder(path, out)
-    else if (entry.isFile() && ['activity', 'archive'].includes(classifyEntry(entry.name))) out.push(path)
+    if (entry.isDirectory()) await listFolder(path, out, events)
+    else if (['activity', 'archive'].includes(classifyEntry(entry.name))) out.push(path)
   }
 }
 
-async function isZip(path: string): Promise<boolean> {
-  const handle = await open(path, 'r')
-  try {
-    const head = Buffer.alloc(4)
-    await handle.read(head, 0, 4, 0)
-    return head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))
-  } finally {
-    await handle.close()
-  }
+/** `export.zip!/ride.fit`; a path the zip holds again says which entry of that name it is. */
+function entryLabel(zipPath: string, entry: WalkedEntry): string {
+  return `${zipPath}!/${entry.path}${entry.occurrence > 0 ? ` (entry ${entry.occurrence + 1} of that name)` : ''}`
 }
 
 export async function readSources(paths: readonly string[], caps: ArchiveCaps, events: SourceEvents): Promise<void> {
   const files: string[] = []
+  // A path named on the command line that does not exist is a mistake in the command: it stops
+  // the run (cli/failure.ts says so in one line) before anything is sent.
   for (const path of paths) {
-    if ((await stat(path)).isDirectory()) await listFolder(path, files)
+    if ((await stat(path)).isDirectory()) await listFolder(path, files, events)
     else files.push(path)
   }
   for (const path of files) {
-    if (!(await isZip(path))) {
+    const source = await readSourceFile(path, { leaveZips: true })
+    if (source.kind !== 'zip') {
       events.planned(1, 0)
-      await events.file({ label: path, filename: path.split(/[/\\]/).pop() ?? path, bytes: new Uint8Array(await readFile(path)), error: null, hint: null })
+      const [bytes, skip] = source.kind === 'file' ? [source.bytes, null] : [null, source.skip]
+      await events.file({ label: path, filename: baseName(path), bytes, error: null, skip, hint: null })
       continue
     }
     try {
       await walkArchive(
         path,
         caps,
-        (entry) => events.file({ label: `${path}!/${entry.path}`, filename: entry.filename, bytes: entry.bytes, error: entry.error, hint: entry.hint }),
+        (entry) => events.file({ label: entryLabel(path, entry), filename: entry.filename, bytes: entry.bytes, error: entry.error, skip: null, hint: entry.hint }),
         (plan) => events.planned(plan.activities, plan.skipped),
       )
     } catch (err) {
       // A rejected or unreadable archive fails alone; the other inputs go on.
       if (!isFitledgerError(err)) throw err
       events.planned(1, 0)
-      await events.file({ label: path, filename: path, bytes: null, error: err, hint: null })
+      await events.file({ label: path, filename: path, bytes: null, error: err, skip: null, hint: null })
     }
   }
 }

@@ -3,7 +3,9 @@
  * zip exports, straight into storage, Postgres and the queue through acceptFiles, exactly as
  * the API takes them, so no token is needed: whoever can reach the services can import.
  * Resumable: a file whose bytes this user already uploaded is skipped, so an interrupted import
- * run again picks up where it stopped and a finished one adds nothing.
+ * run again picks up where it stopped and a finished one adds nothing. A file that cannot be
+ * sent (empty, unreadable, gone, a FIFO, a link to nothing) is skipped with its reason; the run
+ * goes on, and only an unreadable file or a failed one makes the exit code non-zero.
  */
 import { archiveCapsFrom } from '../archive/caps.js'
 import { storedContent } from '../db/archives.js'
@@ -14,6 +16,7 @@ import { contentHash } from '../storage/content-hash.js'
 import { type CliContext, configAndLog, println } from './context.js'
 import { createPlanner, type PlannedOutcome } from './import-plan.js'
 import { readSources, type SourceFile } from './import-sources.js'
+import { emptySkip, FAILING_SKIPS, type SkipReason } from './source-file.js'
 import { waitForUploads } from './import-wait.js'
 import { startProgress } from './progress.js'
 import { openServices } from './runtime.js'
@@ -23,7 +26,22 @@ export interface ImportOptions {
   readonly user: string
   readonly wait?: boolean
   readonly dryRun?: boolean
+  /** Print one JSON object (ImportReport) instead of the summary lines. */
+  readonly json?: boolean
 }
+
+/** What `import --json` prints: the counts, and each file not sent or failed, with its reason. */
+export interface ImportReport {
+  readonly dry_run: boolean
+  readonly counts: Record<string, number>
+  readonly skipped: { readonly file: string; readonly reason: SkipReason; readonly message: string }[]
+  readonly failed: { readonly file: string; readonly code: string; readonly message: string }[]
+  /** With --wait: the uploads' final counts and failures. */
+  readonly processed: { readonly counts: Record<string, number>; readonly failed: readonly string[] } | null
+}
+
+/** How many files a text summary names before it says "… and N more". */
+const LISTED = 20
 
 /** Files accepted per acceptFiles call: one insert and one enqueue per batch. */
 const BATCH = 25
@@ -39,7 +57,8 @@ export async function importCommand(ctx: CliContext, paths: readonly string[], o
       : null
     const tally = new Map<string, number>()
     const count = (key: string) => tally.set(key, (tally.get(key) ?? 0) + 1)
-    const failures: string[] = []
+    const skips: ImportReport['skipped'] = []
+    const failures: ImportReport['failed'] = []
     const accepted: string[] = []
     const progress = startProgress(ctx.stderr, opts.dryRun ? 'checking' : 'importing')
     let batch: (SourceFile & { bytes: Uint8Array })[] = []
@@ -75,9 +94,17 @@ export async function importCommand(ctx: CliContext, paths: readonly string[], o
         skippedEntries += skipped
       },
       file: async (file) => {
+        const skip = file.skip ?? (file.bytes ? emptySkip(file.bytes) : null)
+        if (skip) {
+          count(`skipped: ${skip.reason.replace(/_/g, ' ')}`)
+          skips.push({ file: file.label, reason: skip.reason, message: skip.message })
+          progress.tick()
+          return
+        }
         if (file.bytes === null) {
-          count(`failed: ${file.error?.code ?? 'internal'}`)
-          failures.push(`${file.label}: ${file.error?.message ?? 'unreadable'}`)
+          const code = file.error?.code ?? 'internal'
+          count(`failed: ${code}`)
+          failures.push({ file: file.label, code, message: file.error?.message ?? 'unreadable' })
           progress.tick()
           return
         }
@@ -89,18 +116,34 @@ export async function importCommand(ctx: CliContext, paths: readonly string[], o
     progress.stop()
     if (skippedEntries > 0) tally.set('skipped: not an activity', skippedEntries)
 
-    println(ctx.stdout, `${opts.dryRun ? 'dry run, nothing stored' : 'import'}: ${summaryLine(tally)}`)
-    for (const line of failures.slice(0, 20)) println(ctx.stdout, `  ${line}`)
-    if (failures.length > 20) println(ctx.stdout, `  … and ${failures.length - 20} more`)
-    if (!opts.wait || opts.dryRun || accepted.length === 0) return failures.length > 0 ? 1 : 0
+    const exitCode = (processedFailures: number) =>
+      failures.length > 0 || processedFailures > 0 || skips.some((k) => FAILING_SKIPS.includes(k.reason)) ? 1 : 0
+    const report: ImportReport = { dry_run: opts.dryRun === true, counts: Object.fromEntries(tally), skipped: skips, failed: failures, processed: null }
+    if (!opts.json) {
+      println(ctx.stdout, `${opts.dryRun ? 'dry run, nothing stored' : 'import'}: ${summaryLine(tally)}`)
+      const lines = [...failures.map((f) => `${f.file}: ${f.message}`), ...skips.map((k) => `${k.file}: skipped, ${k.message}`)]
+      printListed(ctx.stdout, lines)
+    }
+    if (!opts.wait || opts.dryRun || accepted.length === 0) {
+      if (opts.json) println(ctx.stdout, JSON.stringify(report))
+      return exitCode(0)
+    }
 
     const final = await waitForUploads(services.db, accepted, startProgress(ctx.stderr, 'processing'), ctx.stopSignal)
-    println(ctx.stdout, `processed: ${summaryLine(final.byStatus)}`)
-    for (const line of final.failures.slice(0, 20)) println(ctx.stdout, `  ${line}`)
-    return failures.length > 0 || final.failures.length > 0 ? 1 : 0
+    if (opts.json) println(ctx.stdout, JSON.stringify({ ...report, processed: { counts: Object.fromEntries(final.byStatus), failed: final.failures } }))
+    else {
+      println(ctx.stdout, `processed: ${summaryLine(final.byStatus)}`)
+      printListed(ctx.stdout, final.failures)
+    }
+    return exitCode(final.failures.length)
   } finally {
     await services.close()
   }
+}
+
+function printListed(out: NodeJS.WritableStream, lines: readonly string[]): void {
+  for (const line of lines.slice(0, LISTED)) println(out, `  ${line}`)
+  if (lines.length > LISTED) println(out, `  … and ${lines.length - LISTED} more`)
 }
 
 function planLabel(outcome: PlannedOutcome, detail: string | null): string {

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { Command, CommanderError } from 'commander'
 import { type ConfigRole, variablesFor } from '../config.js'
+import { FitledgerError } from '../errors.js'
 import type { CliContext } from './context.js'
 import { describeFailure } from './failure.js'
 import { importCommand } from './import.js'
@@ -8,6 +8,7 @@ import { runInspect } from './inspect.js'
 import { migrateCommand } from './migrate.js'
 import { reportCommand } from './report.js'
 import { serveCommand } from './serve.js'
+import { readSourceFile } from './source-file.js'
 import { startCommand } from './start.js'
 import { syncCommand } from './sync.js'
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token.js'
@@ -38,6 +39,13 @@ function environmentHelp(names: readonly string[]): string {
   }
   lines.push(line)
   return `\nEnvironment (the README's Configuration says what each does):\n${lines.map((l) => `  ${l}`).join('\n')}\n`
+}
+
+/** A file `inspect` cannot read (a FIFO, a dangling link, …) fails alone, at once. */
+async function readInspected(path: string): Promise<Uint8Array> {
+  const read = await readSourceFile(path)
+  if (read.kind === 'skip') throw new FitledgerError('bad_request', `cannot read the file: ${read.skip.message}`)
+  return read.bytes
 }
 
 function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
@@ -102,7 +110,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
         runInspect(
           files,
           { json: opts.json === true, ignoreDeclaredSport: opts.ignoreDeclaredSport === true, ...(opts.profile ? { profilePath: opts.profile } : {}) },
-          { stdout: ctx.stdout, stderr: ctx.stderr, readFile: async (p) => new Uint8Array(await readFile(p)) },
+          { stdout: ctx.stdout, stderr: ctx.stderr, readFile: readInspected },
         ),
       )(),
     )
@@ -112,7 +120,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .requiredOption('--user <email>', 'the user to import for')
     .option('--wait', 'wait until the workers have processed everything, then print the final counts')
     .option('--dry-run', 'report what would be added, skipped and merged; store nothing')
-    .action((paths: string[], opts: { user: string; wait?: boolean; dryRun?: boolean }) => run(() => importCommand(ctx, paths, opts))())
+    .option('--json', 'print the counts and every skipped or failed file as one JSON object')
+    .action((paths: string[], opts: { user: string; wait?: boolean; dryRun?: boolean; json?: boolean }) => run(() => importCommand(ctx, paths, opts))())
   reads(program.command('sync'), ['database', 'queue', 'import'], ['FITLEDGER_STATE_DIR'])
     .description('watch a folder and upload each new or changed workout file once, across restarts')
     .argument('<dir>', 'the folder to watch')

@@ -2,11 +2,12 @@
  * `fitledger sync DIR --user E` (CONTRACT.md): watches a folder (a watch's GARMIN/Activity
  * mount, an app's export folder) and uploads each new or changed workout file once it has been
  * fully written, through acceptFiles like `import`. It rides out services that are down: a
- * file that cannot be sent is tried again with backoff, and the state file (sync-state.ts)
- * is written only after a send, so nothing is lost and nothing is sent twice. Stops on
- * SIGTERM or SIGINT.
+ * send that fails is tried again with backoff, and the state file (sync-state.ts) is written
+ * only after a send, so nothing is lost and nothing is sent twice. A file that cannot be sent
+ * at all (empty, unreadable, a FIFO) is recorded as skipped with its reason and tried again
+ * only when it changes. Stops on SIGTERM or SIGINT.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { lstat, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { watch } from 'chokidar'
 import { classifyEntry } from '../archive/entry-name.js'
@@ -16,6 +17,7 @@ import { createMetrics } from '../metrics.js'
 import { contentHash } from '../storage/content-hash.js'
 import { type CliContext, configAndLog, println } from './context.js'
 import { openServices } from './runtime.js'
+import { readWholeFile } from './source-file.js'
 import { loadSyncState, stateFileFor } from './sync-state.js'
 import { requireUser } from './user.js'
 
@@ -34,21 +36,31 @@ export async function syncCommand(ctx: CliContext, dir: string, opts: { user: st
     const state = await loadSyncState(stateFileFor(root, ctx.env))
     const deps = { ...services, log, metrics: createMetrics() }
 
-    /** Sends one file; true when it is done with (sent, or nothing to send). */
-    const send = async (path: string): Promise<boolean> => {
-      const info = await stat(path).catch(() => null)
-      if (!info?.isFile() || state.unchanged(path, info.size, info.mtimeMs)) return true
-      const bytes = new Uint8Array(await readFile(path))
+    /**
+     * Sends one file, or records why it cannot be sent (issue 10, item 3): such a file is said
+     * once and passed over until it changes, never retried ahead of the files behind it. Only
+     * what is not the file's fault (Postgres, Redis, storage down) throws, to be retried.
+     */
+    const send = async (path: string): Promise<void> => {
+      // A link's target when there is one, else the link itself: a dangling link is recorded too.
+      const info = await stat(path).catch(() => lstat(path)).catch(() => null)
+      if (!info || info.isDirectory() || state.unchanged(path, info.size, info.mtimeMs)) return // gone, or nothing new
+      const read = await readWholeFile(path)
+      if (read.kind === 'skip') {
+        await state.record(path, { size: info.size, mtime_ms: info.mtimeMs, sha256: '', skipped: read.skip.reason })
+        println(ctx.stdout, `skipped ${path}: ${read.skip.message}`)
+        return
+      }
+      const bytes = read.bytes
       const sha = contentHash(bytes)
       const entry = { size: info.size, mtime_ms: info.mtimeMs, sha256: sha }
       if (state.sentBytes(sha) || (await storedContent(services.db, user.id, [sha])).has(sha)) {
         await state.record(path, entry)
-        return true
+        return
       }
       const [upload] = await acceptFiles(deps, user.id, [{ filename: basename(path), bytes }], {})
       await state.record(path, entry)
       println(ctx.stdout, `sent ${path} → upload ${upload?.id} (${upload?.status})`)
-      return true
     }
 
     // One file at a time, in arrival order; a failed send waits and goes again, with backoff.
@@ -57,7 +69,8 @@ export async function syncCommand(ctx: CliContext, dir: string, opts: { user: st
     const watcher = watch(root, {
       ignoreInitial: false,
       awaitWriteFinish: { stabilityThreshold: STABLE_MS, pollInterval: 100 },
-      ignored: (path, stats) => stats?.isFile() === true && !['activity', 'archive'].includes(classifyEntry(basename(path))),
+      // Whatever is not a folder (a file, a FIFO, a link) counts only with a workout's name.
+      ignored: (path, stats) => stats !== undefined && !stats.isDirectory() && !['activity', 'archive'].includes(classifyEntry(basename(path))),
     })
     const enqueue = (path: string) => {
       if (!pending.includes(path)) pending.push(path)

@@ -13,6 +13,19 @@ import { parseTcx } from './tcx.js'
 export { detectFormat, type DetectedFormat } from './detect.js'
 
 export async function parse(bytes: Uint8Array, limits: ParseLimits): Promise<ParsedActivity[]> {
+  const activities = await parseFormat(bytes, limits)
+  // Issue 10, item 6: an activity is placed in time or it is not an activity. A NaN start would
+  // pass every parser and fail only when saved, where it looked like our own fault (`internal`).
+  if (activities.some((a) => !Number.isFinite(a.start_ms) || Math.abs(a.start_ms) > MAX_DATE_MS)) {
+    throw new FitledgerError('no_activity_data', 'the file does not say when the activity started')
+  }
+  return activities
+}
+
+/** The largest epoch milliseconds a Date can hold (ECMA-262, Time Values and Time Range). */
+const MAX_DATE_MS = 8.64e15
+
+async function parseFormat(bytes: Uint8Array, limits: ParseLimits): Promise<ParsedActivity[]> {
   let format = detectFormat(bytes)
   let body = bytes
   const compressed = format === 'gzip'

@@ -23,13 +23,16 @@ const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 // What bin/fitledger.js does, but from source, so the test runs the code as it is.
 const ENTRY = `import(${JSON.stringify(MAIN)}).then(async (m) => { process.exitCode = await m.main(process.argv.slice(1)) })`
 
-/** Runs `fitledger …` as a real process, as a user would; a process that would not exit is killed. */
-export function runCliProcess(args: string[], env: Record<string, string | undefined>, timeoutMs = 30_000) {
+/**
+ * Runs `fitledger …` as a real process, as a user would; a process that would not exit is killed.
+ * `as` runs it as another user (root reads any file, so only another user meets EACCES).
+ */
+export function runCliProcess(args: string[], env: Record<string, string | undefined>, timeoutMs = 30_000, as?: { uid: number; gid: number }) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }>((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', '--input-type=module', '-e', ENTRY, '--', ...args],
-      { env: { ...process.env, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL' },
+      { env: { ...process.env, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL', ...as },
       (err, stdout, stderr) => {
         const timedOut = (err as { killed?: boolean } | null)?.killed === true
         resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr, timedOut })

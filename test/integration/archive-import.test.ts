@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeFit, encodeGpx } from '../../fixtures/encode/index.js'
+import { DEFAULT_ARCHIVE_CAPS } from '../../src/archive/caps.js'
+import { expandArchive } from '../../workers/expand-archive.js'
 import { generateSuite } from '../../fixtures/synth/suite.js'
 import { toActivitySpec } from '../../fixtures/synth/to-encode-spec.js'
 import { activityFiles, garminExport, stravaExport } from '../helpers/exports.js'
@@ -75,6 +77,29 @@ describe('a Garmin export with a nested zip', () => {
     expect(await activityCount(user.id)).toBe(fits.length)
     const rows = await children(String(parent.id))
     expect(rows[0]!.entry_path).toMatch(/^DI_CONNECT\/DI-Connect-Uploaded-Files\/UploadedFiles_0-_Part1\.zip!\/bench-\d+\.fit$/)
+  })
+})
+
+describe('two entries with the same path', () => {
+  // Issue 10, item 5: an export appended twice, or a tool that writes an entry again. Child ids
+  // came from the path alone, so the second entry was dropped without a word.
+  it('imports both, and expanding the archive again (a crash) makes no third', async () => {
+    const user = await stack.user()
+    const [a, b] = activityFiles(2, 21)
+    const zip = await buildZip([
+      { name: 'Activities/ride.fit', bytes: a!.bytes },
+      { name: 'Activities/ride.fit', bytes: b!.bytes },
+      { name: 'Activities/ride.fit', bytes: a!.bytes }, // the same bytes again: a duplicate, said so
+    ])
+    const parent = await waitForUpload(stack, user.headers, await post(user, 'twice.zip', zip))
+    expect(parent.counts).toEqual({ queued: 0, processing: 0, done: 2, failed: 0, duplicate: 1, skipped: 0 })
+    expect(await activityCount(user.id)).toBe(2)
+    const first = await children(String(parent.id))
+    expect(first.map((c) => c.entry_path)).toEqual(['Activities/ride.fit', 'Activities/ride.fit', 'Activities/ride.fit'])
+
+    const row = await stack.testDb.db.selectFrom('uploads').selectAll().where('id', '=', String(parent.id)).executeTakeFirstOrThrow()
+    await expandArchive({ db: stack.testDb.db, storage: stack.storage, queue: stack.queue, caps: DEFAULT_ARCHIVE_CAPS }, row)
+    expect((await children(String(parent.id))).map((c) => c.id).sort()).toEqual(first.map((c) => c.id).sort())
   })
 })
 

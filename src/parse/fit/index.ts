@@ -6,12 +6,17 @@ import { expandHrMessages } from './hr-merge.js'
 import { readFitPart, type FitMessages } from './read.js'
 import { msOf } from './records.js'
 import { activitiesOfPart } from './sessions.js'
+import { startMsOf } from './summary.js'
 
-/** A part is an activity when it says so, or says nothing (fit/sports-lib__broken-dates.fit has no type). */
+/**
+ * A part is an activity when it says so, or says nothing (fit/sports-lib__broken-dates.fit has
+ * no type), and something in it tells when it happened: a session's start or end, or a record's
+ * time. A session with neither start_time nor timestamp, and no record, places nothing.
+ */
 function isActivityPart(part: FitMessages): boolean {
   const type = part.fileId?.type
   if (type !== undefined && type !== 'activity') return false
-  return part.sessions.length > 0 || part.records.some((r) => !Number.isNaN(msOf(r.timestamp)))
+  return part.sessions.some((s) => !Number.isNaN(startMsOf(s))) || part.records.some((r) => !Number.isNaN(msOf(r.timestamp)))
 }
 
 export async function parseFit(bytes: Uint8Array, compressed: boolean): Promise<ParsedActivity[]> {
@@ -39,7 +44,7 @@ export async function parseFit(bytes: Uint8Array, compressed: boolean): Promise<
       'no_activity_data',
       type !== undefined && type !== 'activity'
         ? `this is a FIT ${String(type)} file, not an activity recording`
-        : 'the FIT file has no session and no timed record',
+        : 'the FIT file has no timed session and no timed record',
     )
   }
   const context = { compressed, beats: expandHrMessages(parts.flatMap((p) => p.hr)), chainFlags }

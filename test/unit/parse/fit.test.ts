@@ -1,6 +1,6 @@
 import { Encoder, type FileIdMesg, type RecordMesg } from '@garmin/fitsdk'
 import { describe, expect, it } from 'vitest'
-import { encodeFit, type ActivitySpec, type SessionSpec } from '../../../fixtures/encode/index.js'
+import { encodeFit, encodeFitSessionWithoutTime, type ActivitySpec, type SessionSpec } from '../../../fixtures/encode/index.js'
 import { fitEnum, mesgNum, write } from '../../../fixtures/encode/fit-profile.js'
 import { FitledgerError } from '../../../src/errors.js'
 import { parse } from '../../../src/parse/index.js'
@@ -72,6 +72,13 @@ describe('FIT sessions', () => {
     expect(a?.flags).toContain('no_session')
     expect(a?.totals.elapsed_s).toBeNull()
     expect(Array.from(a?.columns.heart_rate_bpm ?? [])).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110])
+  })
+})
+
+describe('FIT files without a usable time', () => {
+  // Issue 10, item 6: this retried six times and ended `internal` (a NaN start reached Postgres).
+  it('a session with neither start_time nor timestamp, and no record → no_activity_data', async () => {
+    expect(await codeOf(encodeFitSessionWithoutTime())).toBe('no_activity_data')
   })
 })
 
