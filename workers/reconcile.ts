@@ -6,7 +6,7 @@ import { findStaleWeeks } from '../src/db/stale-weeks.js'
 import type { Database } from '../src/db/tables.js'
 import { findStuckUploads, findUnfinishedUploads, touchUploads } from '../src/db/uploads.js'
 import type { Logger } from '../src/log.js'
-import { type IngestJob, requeueUploads, uploadsWithoutJob } from '../src/queue/ingest-queue.js'
+import { enqueueUploads, type IngestJob, requeueUploads, uploadsWithoutJob } from '../src/queue/ingest-queue.js'
 import { currentEpoch } from '../src/queue/redis-epoch.js'
 import type { WeekChanges } from '../src/queue/week-changes.js'
 
@@ -45,13 +45,16 @@ export async function reconcileOnce(deps: ReconcileDeps, afterS: number): Promis
  * waits for uploads to look old: every upload that should have a job and has none in Redis is
  * queued again at once, and so are the re-analyses and week recomputes that were pending.
  */
-export async function recoverLostJobs(deps: ReconcileDeps): Promise<number> {
+export async function recoverLostJobs(deps: ReconcileDeps, batch = RECOVERY_BATCH): Promise<number> {
   await requeueSideJobs(deps, 0)
   let requeued = 0
   for (let after: string | null = null; ; ) {
-    const page = await findUnfinishedUploads(deps.db, after, RECOVERY_BATCH)
+    const page = await findUnfinishedUploads(deps.db, after, batch)
     if (page.length === 0) break
-    requeued += await requeueUploads(deps.queue, await uploadsWithoutJob(deps.queue, page))
+    // Known to have no job: added in one round trip; a job added meanwhile keeps its id.
+    const lost = await uploadsWithoutJob(deps.queue, page)
+    await enqueueUploads(deps.queue, lost)
+    requeued += lost.length
     after = page[page.length - 1]!
   }
   if (requeued > 0) deps.log.warn({ requeued }, 're-queued uploads whose job Redis lost')

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { generateWorkload, type WorkloadFile } from '../../fixtures/workload.js'
 import { loadConfig } from '../../src/config.js'
+import { createLogger } from '../../src/log.js'
 import { jobIdFor } from '../../src/queue/ingest-queue.js'
+import { recoverLostJobs } from '../../workers/reconcile.js'
 import { ChaosRedis, freePort } from '../chaos/services.js'
 import { type Stack, startStack } from '../helpers/stack.js'
 
@@ -89,5 +91,16 @@ describe('after Redis restarts empty', () => {
     await restartRedisEmpty(ids)
     stack.startWorker()
     expect(await statusesBy(ids, DEADLINE_MS)).toEqual(['done', 'done', 'done', 'done'])
+  })
+})
+
+describe('recovering lost jobs', () => {
+  it('pages through every unfinished upload, and queues only those without a job', async () => {
+    const ids = await uploadAll(generateWorkload(5, 9, Date.UTC(2023, 8, 4, 7)))
+    await restartRedisEmpty(ids)
+    const deps = { db: stack.testDb.db, queue: stack.queue, log: createLogger('silent', { pretty: false }) }
+    expect(await recoverLostJobs(deps, 2)).toBe(5) // pages of 2, 2 and 1
+    for (const id of ids) expect(await stack.queue.getJob(jobIdFor(id))).toBeDefined()
+    expect(await recoverLostJobs(deps, 2)).toBe(0)
   })
 })
