@@ -51,13 +51,27 @@ export async function matchCandidates(
     })
     .execute()
   return rows.map((r) => ({
-    id: r.id,
+    ...storedSessionOf(r),
     upload_id: r.upload_id,
-    start_ms: r.start_time.getTime(),
-    elapsed_s: r.elapsed_s,
-    file_serial: r.file_serial,
-    file_created_ms: r.file_created_at?.getTime() ?? null,
-    session_index: r.session_index,
     has: { heart_rate_bpm: r.has_hr === true, power_w: r.has_power === true, cadence_rpm: r.has_cadence === true },
   }))
+}
+
+/** An activity row as the duplicate rules see it (the chaos run's check reads them so too). */
+export function storedSessionOf(row: {
+  id: string
+  start_time: Date
+  elapsed_s: number
+  file_serial: string | null
+  file_created_at: Date | null
+  session_index: number
+}): StoredSession {
+  return {
+    id: row.id,
+    start_ms: row.start_time.getTime(),
+    elapsed_s: row.elapsed_s,
+    file_serial: row.file_serial,
+    file_created_ms: row.file_created_at?.getTime() ?? null,
+    session_index: row.session_index,
+  }
 }

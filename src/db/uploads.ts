@@ -151,19 +151,30 @@ export async function failUpload(db: Kysely<Database>, id: string, err: Fitledge
     .execute()
 }
 
-/** Uploads that should have finished by now: their job was lost, or its worker died. */
-export async function findStuckUploads(db: Kysely<Database>, olderThanS: number, limit = 1000): Promise<string[]> {
-  const rows = await db
+/** Uploads a job should be running for: not final, and (for an archive) not yet expanded, since it then ends with its children. */
+function awaitingJob(db: Kysely<Database>) {
+  return db
     .selectFrom('uploads')
     .select('id')
     .where('status', 'in', ['queued', 'processing'])
-    // An archive is re-queued only until it is expanded; after that it ends with its children.
     .where((eb) => eb.or([eb('kind', '=', 'file'), eb('expanded_at', 'is', null)]))
+}
+
+/** Uploads that should have finished by now: their job was lost, or its worker died. */
+export async function findStuckUploads(db: Kysely<Database>, olderThanS: number, limit = 1000): Promise<string[]> {
+  const rows = await awaitingJob(db)
     .where('updated_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanS})`)
     .orderBy('updated_at')
     .limit(limit)
     .execute()
   return rows.map((r) => r.id)
+}
+
+/** Every upload a job should be running for, whatever its age, a page at a time (by id, after `afterId`). */
+export async function findUnfinishedUploads(db: Kysely<Database>, afterId: string | null, limit: number): Promise<string[]> {
+  let query = awaitingJob(db).orderBy('id').limit(limit)
+  if (afterId !== null) query = query.where('id', '>', afterId)
+  return (await query.execute()).map((r) => r.id)
 }
 
 export async function touchUploads(db: Kysely<Database>, ids: readonly string[]): Promise<void> {

@@ -47,3 +47,13 @@ export async function requeueUploads(queue: Queue<IngestJob>, uploadIds: readonl
   }
   return added
 }
+
+/**
+ * Of these uploads, those that have no job in Redis at all. The commands go out together on the
+ * one connection, so a page of uploads costs about one round trip.
+ */
+export async function uploadsWithoutJob(queue: Queue<IngestJob>, uploadIds: readonly string[]): Promise<string[]> {
+  const client = await queue.client
+  const found = await Promise.all(uploadIds.map((id) => client.hexists(queue.toKey(jobIdFor(id)), 'name')))
+  return uploadIds.filter((_, i) => found[i] === 0)
+}

@@ -61,20 +61,25 @@ export async function startStack(
     log?: Logger
     /** A job's deadline (JOB_TIMEOUT_S); 600 s by default. */
     jobTimeoutS?: number
+    /** Another Redis (one the test may restart); the shared one by default. */
+    redisUrl?: string
+    /** The worker's reconciler; once an hour by default, so that it stays out of the way. */
+    reconcile?: { afterS: number; everyS: number }
   } = {},
 ): Promise<Stack> {
   const testDb = await createTestDb()
   const dir = await mkdtemp(join(tmpdir(), 'fitledger-objects-'))
   const storage = options.storage ?? new LocalObjectStore(dir)
   const prefix = `fltest-${randomBytes(4).toString('hex')}`
-  const connection = redisConnection(REDIS_URL)
+  const redisUrl = options.redisUrl ?? REDIS_URL
+  const connection = redisConnection(redisUrl)
   const queue = createIngestQueue(connection, prefix)
   const aggregateQueue = createAggregateQueue(connection, prefix)
   const log = options.log ?? createLogger('silent', { pretty: false })
   const weekChanges = createWeekChanges({ db: testDb.db, aggregateQueue, log })
   const metrics = createMetrics()
   const pool = createParsePool({ limits: { maxUncompressedBytes: 256 * 1024 * 1024 }, threads: 2, heapMb: 384, timeoutS: 60 })
-  const rateRedis = options.sharedRateLimits ? new Redis(REDIS_URL) : null
+  const rateRedis = options.sharedRateLimits ? new Redis(redisUrl) : null
   const apps: FastifyInstance[] = []
   const makeApp = async () => {
     const made = await buildApp({
@@ -117,8 +122,8 @@ export async function startStack(
         parse: (bytes) => pool.parse(bytes),
         ...(options.archiveCaps ? { archives: { queue, caps: options.archiveCaps } } : {}),
         concurrency: 2,
-        reconcileAfterS: 3600,
-        reconcileEveryS: 3600,
+        reconcileAfterS: options.reconcile?.afterS ?? 3600,
+        reconcileEveryS: options.reconcile?.everyS ?? 3600,
         jobTimeoutS: options.jobTimeoutS ?? 600,
       })
       return stack.worker
