@@ -69,6 +69,7 @@ async function requeueSideJobs(deps: ReconcileDeps, settleS: number): Promise<vo
   for (const userId of await usersAwaitingReanalysis(deps.db, settleS)) await deps.weekChanges.reanalyse(userId)
   // Week recomputes are jobs in Redis too: a week whose sources moved but whose row did not is queued again.
   const stale = await findStaleWeeks(deps.db, STALE_WEEK_WINDOW_S, settleS)
+  await pruneRemovals(deps.db, STALE_WEEK_WINDOW_S) // removals older than the window have been seen
   for (const { user_id, week } of stale) await deps.weekChanges.weeksChanged(user_id, [week])
   if (stale.length > 0) deps.log.warn({ weeks: stale.length }, 're-queued stale weekly aggregates')
 }
