@@ -36,8 +36,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
+    return503OnClosing: false, // draining is answered below, in our error shape with Retry-After
     ajv: { customOptions: AJV_OPTIONS },
     schemaErrorFormatter: (errors, where) => new FitledgerError('bad_request', describeSchemaErrors(errors, where)),
+  })
+  // While this process drains on shutdown, a request still arriving on a kept-alive connection is
+  // told to come back (503 unavailable, Retry-After), so the client retries on another process.
+  let draining = false
+  app.addHook('preClose', async () => {
+    draining = true
+  })
+  app.addHook('onRequest', async () => {
+    if (draining) throw new FitledgerError('unavailable', 'this API process is shutting down; retry')
   })
   // Every route's input refuses unknown fields, whatever its schema remembered to say.
   app.addHook('onRoute', (route) => {
