@@ -193,6 +193,8 @@ export interface ActivitySummary {
   readonly sport: Sport
   readonly sport_source: SportSource
   readonly sport_confidence: number
+  /** The top reasons for the sport, for people: "cadence 86 spm (steps)", "declared by the file: running". */
+  readonly sport_evidence: readonly string[]
   readonly intervals: boolean
   readonly work_bouts: readonly WorkBout[]
   readonly start_time: string // ISO 8601 UTC

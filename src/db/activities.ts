@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { USER_SPORT_EVIDENCE } from '../analyse/user-sport.js'
 import type { ActivitySummary, ParsedActivity } from '../model.js'
 import type { Cursor } from './cursor.js'
 import { encodeCursor } from './cursor.js'
@@ -152,7 +153,7 @@ export async function applyMerges(
   await db.transaction().execute(async (tx) => {
     await lockUser(tx, upload.user_id)
     for (const { activity_id, session } of merged) {
-      const { flags, assumed, work_bouts, hr_zones_s, sport, sport_source, sport_confidence, ...fields } = session.summary
+      const { flags, assumed, work_bouts, hr_zones_s, sport, sport_source, sport_confidence, sport_evidence, ...fields } = session.summary
       const updated = await tx
         .updateTable('activities')
         .set({
@@ -160,6 +161,7 @@ export async function applyMerges(
           sport: sql`case when sport_source = 'user' then sport else ${sport} end`,
           sport_source: sql`case when sport_source = 'user' then sport_source else ${sport_source} end`,
           sport_confidence: sql`case when sport_source = 'user' then sport_confidence else ${sport_confidence} end`,
+          sport_evidence: sql`case when sport_source = 'user' then sport_evidence else ${[...sport_evidence]}::text[] end`,
           work_bouts: JSON.stringify(work_bouts),
           hr_zones_s: [...hr_zones_s],
           flags: [...flags, ...session.parsed.flags],
@@ -250,7 +252,7 @@ export async function updateActivity(
 ): Promise<ActivityWithFile | undefined> {
   const set = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
-    ...(patch.sport !== undefined ? { sport: patch.sport, sport_source: 'user', sport_confidence: 1 } : {}),
+    ...(patch.sport !== undefined ? { sport: patch.sport, sport_source: 'user', sport_confidence: 1, sport_evidence: USER_SPORT_EVIDENCE } : {}),
   }
   const updated = await db
     .updateTable('activities')

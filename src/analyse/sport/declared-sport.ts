@@ -5,6 +5,8 @@ import { CONTAINERS, FIT_SPORTS, FIT_SUB_SPORTS } from './fit-sports.js'
 export interface DeclaredClass {
   readonly sport: Sport
   readonly confidence: number
+  /** The declaration as the file wrote it, `sport/sub_sport` when the sub-sport decided. */
+  readonly name: string
 }
 
 /**
@@ -68,15 +70,16 @@ export function classifyDeclaredSport(sport: string | null, subSport: string | n
   const name = normaliseSportName(sport).replace(/_(ws|v2)$/, '')
   const sub = subSport === null ? null : normaliseSportName(subSport)
   const bySub = sub === null ? null : (FIT_SUB_SPORTS[sub] ?? null)
-  if (bySub !== null && (CONTAINERS.has(name) || GENERIC.has(name))) return { sport: bySub, confidence: DECLARED }
+  if (bySub !== null && (CONTAINERS.has(name) || GENERIC.has(name))) return { sport: bySub, confidence: DECLARED, name: `${sport}/${subSport}` }
   if (name === '' || GENERIC.has(name)) return null
+  const as = (s: Sport, confidence: number): DeclaredClass => ({ sport: s, confidence, name: sport })
   if (Object.hasOwn(FIT_SPORTS, name)) {
     const fit = FIT_SPORTS[name] ?? null
-    return fit === null ? null : { sport: fit, confidence: name === 'training' ? TRAINING : DECLARED }
+    return fit === null ? null : as(fit, name === 'training' ? TRAINING : DECLARED)
   }
   const alias = NAMES[name]
-  if (alias !== undefined) return { sport: alias, confidence: DECLARED }
-  if (/^sport_\d+$/.test(name)) return { sport: 'other', confidence: UNKNOWN_FIT }
+  if (alias !== undefined) return as(alias, DECLARED)
+  if (/^sport_\d+$/.test(name)) return as('other', UNKNOWN_FIT)
   const word = WORDS.find(([pattern]) => pattern.test(name))
-  return word === undefined ? null : { sport: word[1], confidence: 0.9 }
+  return word === undefined ? null : as(word[1], 0.9)
 }
