@@ -11,6 +11,7 @@ import { DECLARED_ONLY_SPORTS, EMPTY_PROFILE, SPORTS } from '../../src/model.js'
 import { summariseActivity } from '../../src/analyse/summarise.js'
 import { classifyDeclaredSport } from '../../src/analyse/sport/declared-sport.js'
 import { generateHardSuite, generateSuite, type SynthLabel, type SynthSession } from '../../fixtures/synth/suite.js'
+import { generateSportSuite } from '../../fixtures/synth/sport-sessions.js'
 import { toParsedActivity } from '../../fixtures/synth/to-parsed.js'
 import { toActivitySpec } from '../../fixtures/synth/to-encode-spec.js'
 import { encodeFit, encodeGpx, encodeTcx } from '../../fixtures/encode/index.js'
@@ -321,6 +322,8 @@ async function main(): Promise<void> {
   await evalSynthetic('basic suite', generateSuite(10, 42), 42, parse)
   await evalSynthetic('hard suite', generateHardSuite(10, 7), 7, null)
   await evalSynthetic('hard suite', generateHardSuite(10, 7), 7, parse)
+  await evalSynthetic('sport suite', generateSportSuite(10, 15), 15, null)
+  await evalSynthetic('sport suite', generateSportSuite(10, 15), 15, parse)
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main()
