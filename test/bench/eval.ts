@@ -270,6 +270,8 @@ export async function evalSynthetic(name: string, suite: readonly SynthSession[]
   let fp = 0
   let fn = 0
   let sportOk = 0
+  let confident = 0
+  let confidentWrong = 0
   let flagOk = 0
   let intervalSessions = 0
   let exact = 0
@@ -292,6 +294,10 @@ export async function evalSynthetic(name: string, suite: readonly SynthSession[]
     }
     fn += label.bouts.length - matched.size
     const sportRight = summary.sport === label.sport
+    if (summary.sport_confidence >= CONFIDENT) {
+      confident++
+      if (!sportRight) confidentWrong++
+    }
     const flagRight = summary.intervals === label.intervals
     if (sportRight) sportOk++
     if (flagRight) flagOk++
@@ -308,7 +314,7 @@ export async function evalSynthetic(name: string, suite: readonly SynthSession[]
   console.log(`\n== Synthetic, ${name} (${suite.length} sessions, seed ${seed}, ${parse === null ? 'in memory' : 'encoded as FIT/TCX/GPX and parsed back'}) ==`)
   console.log(`bouts: precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}  (tp ${tp}, fp ${fp}, fn ${fn})`)
   console.log(`exact bout count: ${exact}/${intervalSessions} interval sessions = ${pct(exact, intervalSessions)}`)
-  console.log(`intervals flag right: ${pct(flagOk, suite.length)}   sport right: ${pct(sportOk, suite.length)}`)
+  console.log(`intervals flag right: ${pct(flagOk, suite.length)}   sport right: ${pct(sportOk, suite.length)}   sport at confidence >= ${CONFIDENT}: ${confident}, wrong ${pct(confidentWrong, confident)}`)
   for (const [pattern, p] of [...byPattern].sort()) console.log(`  ${pattern.padEnd(28)} n=${p.n}  sport ${pct(p.sport, p.n)}  intervals flag ${pct(p.flag, p.n)}`)
 }
 
