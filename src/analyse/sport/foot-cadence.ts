@@ -8,7 +8,7 @@ import type { SportFeatures } from './sport-features.js'
  */
 export type FootCadence =
   | { readonly kind: 'none' }
-  | { readonly kind: 'stroke'; readonly text: string }
+  | { readonly kind: 'stroke'; readonly perMinute: number; readonly text: string }
   | { readonly kind: 'foot'; readonly steps: boolean; readonly perMinute: number; readonly runningShare: number; readonly text: string }
 
 export const RUN_STRIDES = [70, 105] as const
@@ -32,7 +32,7 @@ export function readCadence(f: SportFeatures): FootCadence {
   const c = f.cadenceP50
   if (f.cadenceShare < MIN_SHARE || !Number.isFinite(c)) return { kind: 'none' }
   const rounded = Math.round(c)
-  if (c >= STROKE_RATE[0] && c <= STROKE_RATE[1]) return { kind: 'stroke', text: `stroke rate ${rounded}/min` }
+  if (c >= STROKE_RATE[0] && c <= STROKE_RATE[1]) return { kind: 'stroke', perMinute: c, text: `stroke rate ${rounded}/min` }
   const perCycleM = f.hasSpeed ? f.heldP50 / (c / 60) : Number.NaN
   const steps = c >= STEPS_FROM || perCycleM < SHORTEST_STRIDE_M
   if (steps) return { kind: 'foot', steps, perMinute: c, runningShare: f.stepRunShare, text: `cadence ${rounded} spm (steps)` }

@@ -13,10 +13,10 @@ export interface InferredSport {
 const PEDAL_RATE = [45, 135] as const
 /**
  * A boat under oars moves at 2.5–6.5 m/s (REGIMEN.md: indoor rowing at 3.5–5 m/s); the fastest
- * swimmers hold 2 m/s only over a pool length, open-water swimmers 0.5–1.7 m/s.
+ * swimmers hold 2 m/s only over a pool length, open-water swimmers 0.5–1.7 m/s, which a GPS that
+ * zig-zags under water can read as up to 2.5 m/s.
  */
 const ROWING_MPS = [2.5, 6.5] as const
-const SWIMMING_MAX_MPS = 1.7
 /** A 20 km/h median is a bike: elite marathon pace is 5.7 m/s, and nobody trains at it. */
 const CYCLING_MEDIAN_MPS = 5.5
 /** 25 km/h held for 30 s, a tenth of the moving time: only wheels (the 200 m world record is 10 m/s). */
@@ -30,6 +30,9 @@ const FAST_FOR_RUNNING_MPS = 5
  * feet never stop at a running pace. A cadence column mostly 0 at speed is a bike's sensor.
  */
 const COASTING_SHARE = 0.05
+/** 4:00 min/km and 3 m a stride (1.5 m steps): beyond them a runner is fast, or a rider. */
+const SURE_RUN_MPS = 4.2
+const SURE_STRIDE_M = 3
 /** Share of moving time at a running pace (2.3 m/s held, RUNNING_PACE_MPS) that a walk never has. */
 const SOME_RUNNING = 0.15
 const MOSTLY_RUNNING = 0.3
@@ -88,22 +91,33 @@ function inferFromData(f: SportFeatures): InferredSport {
   const v = f.heldP50
   const speed = `speed ${mps(v)}`
   const powered = f.powerShare >= MIN_SHARE
-  if (cadence.kind === 'stroke') {
-    // Nobody pedals under 42 rpm for a whole session; an erg's speed may be bogus
-    // (NOTE: fit/rowingdata__workout.fit writes speed in mm/s).
-    if (powered) return guess('rowing', 0.85, 'stroke rate and power', [`${cadence.text} with power`, speed])
-    if (within(v, ROWING_MPS)) return guess('rowing', 0.85, 'stroke rate at rowing speed', [`${cadence.text} at ${mps(v)}`])
-    if (v <= SWIMMING_MAX_MPS) {
-      const where = f.hasGps ? 'open water' : 'no GPS'
-      return guess('swimming', f.hasGps ? 0.7 : 0.6, 'stroke rate at swimming speed', [`${cadence.text} at ${mps(v)}`, where])
-    }
-    return guess('rowing', 0.5, 'stroke rate, slow for a boat', [`${cadence.text} at ${mps(v)}`])
-  }
+  if (cadence.kind === 'stroke') return byStroke(f, cadence, powered)
   if (v >= CYCLING_MEDIAN_MPS && !(cadence.kind === 'foot' && cadence.steps)) {
     return guess('cycling', 0.9, 'cycling speeds', [`${speed} (median of 30 s means)`, ...cadenceNote(cadence)])
   }
   if (cadence.kind === 'foot') return byFootCadence(f, cadence, powered)
   return bySpeedAlone(f)
+}
+
+/**
+ * A stroke rate at a speed: a boat under oars runs 8–12 m a stroke (4 m/s at 24 strokes a
+ * minute), a swimmer's arm cycle 1.5–2.5 m, and GPS that zig-zags under water at most doubles it.
+ */
+const BOAT_RUN_M = 6
+const SWIM_STROKE_M = 5
+
+function byStroke(f: SportFeatures, c: FootCadence & { kind: 'stroke' }, powered: boolean): InferredSport {
+  const v = f.heldP50
+  // Nobody pedals under 42 rpm for a whole session; an erg's speed may be bogus
+  // (NOTE: fit/rowingdata__workout.fit writes speed in mm/s).
+  if (powered) return guess('rowing', 0.85, 'stroke rate and power', [`${c.text} with power`, `speed ${mps(v)}`])
+  const perStroke = v / (c.perMinute / 60)
+  const evidence = [`${c.text} at ${mps(v)}`, `${perStroke.toFixed(1)} m a stroke`]
+  if (perStroke >= BOAT_RUN_M) return guess('rowing', within(v, ROWING_MPS) ? 0.85 : 0.6, 'stroke rate at rowing speed', evidence)
+  if (perStroke < SWIM_STROKE_M && v < ROWING_MPS[0]) {
+    return guess('swimming', f.hasGps ? 0.7 : 0.6, 'stroke rate at swimming speed', [...evidence, f.hasGps ? 'open water' : 'no GPS'])
+  }
+  return guess(v >= ROWING_MPS[0] ? 'rowing' : 'swimming', 0.5, 'stroke rate, between boat and swimmer', evidence)
 }
 
 const coasting = (f: SportFeatures): string => `cadence 0 in ${pctOf(f.coastingShare)} of the time at 2.5 m/s or more (freewheeling)`
@@ -121,7 +135,9 @@ function byFootCadence(f: SportFeatures, c: FootCadence & { kind: 'foot' }, powe
     if (f.coastingShare >= COASTING_SHARE) return guess('cycling', 0.75, 'pedal cadence and coasting', [c.text, coasting(f)])
   }
   if (c.runningShare >= 0.25) {
-    const steady = c.steps || (c.runningShare >= 0.75 && f.heldP90 < CYCLING_HELD_P95_MPS)
+    // Sure only at a recreational runner's pace and stride: faster, or a longer cycle, and a rider
+    // spinning a low gear on the flat looks the same.
+    const steady = c.steps || (c.runningShare >= 0.75 && f.heldP90 < CYCLING_HELD_P95_MPS && v <= SURE_RUN_MPS && perCycle <= SURE_STRIDE_M)
     const evidence = [c.text, `running cadence ${pctOf(c.runningShare)} of moving time`, reach]
     return guess('running', c.steps ? 0.9 : steady ? 0.85 : 0.7, 'running cadence', evidence)
   }

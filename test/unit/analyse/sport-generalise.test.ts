@@ -76,6 +76,19 @@ describe('issue 15: the misses outside the corpus', () => {
       want: 'swimming',
     },
     {
+      // 40 min open water at 2.0 m/s as a zig-zagging GPS reads it, 30 strokes a minute: 4 m a
+      // stroke is an arm cycle over-measured, not a boat (8–12 m a stroke)
+      name: 'an open-water swim that GPS makes fast',
+      activity: session([{ seconds: 2400, speed: 2.0, cadence: 30 }]),
+      want: 'swimming',
+    },
+    {
+      // 40 min paddling light in a shell: 2.2 m/s at 18 strokes a minute, 7.3 m a stroke
+      name: 'a light row on the water',
+      activity: session([{ seconds: 2400, speed: 2.2, cadence: 18 }]),
+      want: 'rowing',
+    },
+    {
       // 45 min on a trainer with a cadence sensor only: 85 rpm, HR, no distance, no power
       name: 'an indoor ride without a speed sensor',
       activity: session([{ seconds: 2700, speed: null, cadence: 85 }], false),
@@ -116,6 +129,9 @@ describe('issue 15: confidence that means something', () => {
     { name: '4 min of running', activity: session([{ seconds: 240, speed: 3, cadence: 85 }]), most: 0.45 },
     // speed alone, no cadence: a runner or a slow rider; never 0.8
     { name: '40 min at 3.2 m/s without cadence', activity: session([{ seconds: 2400, speed: 3.2, cadence: null }]), most: 0.7 },
+    // 85 a minute at 4.6 m/s without ever coasting: a fast runner's stride (3.2 m) or a rider
+    // spinning a low gear on the flat; whichever it says, not sure
+    { name: '40 min at 4.6 m/s, 85 a minute', activity: session([{ seconds: 2400, speed: 4.6, cadence: 85 }]), most: 0.7 },
     // no distance, no cadence, steady heart rate: nothing to go on
     { name: '40 min of heart rate only', activity: session([{ seconds: 2400, speed: null, cadence: null }], false), most: 0.3 },
   ])('$name → confidence at most $most', ({ activity, most }) => {
