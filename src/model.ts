@@ -98,18 +98,11 @@ export interface ParseLimits {
   readonly maxUncompressedBytes: number
 }
 
-export type Sport =
-  | 'running'
-  | 'walking'
-  | 'hiking'
-  | 'cycling'
-  | 'swimming'
-  | 'rowing'
-  | 'elliptical'
-  | 'strength'
-  | 'other'
-
-export const SPORTS: readonly Sport[] = [
+/**
+ * The classified sports (REGIMEN.md, Sports): the type, the DB column's values and the JSON enum.
+ * Four are only ever declared, never inferred (DECLARED_ONLY_SPORTS).
+ */
+export const SPORTS = [
   'running',
   'walking',
   'hiking',
@@ -117,9 +110,21 @@ export const SPORTS: readonly Sport[] = [
   'swimming',
   'rowing',
   'elliptical',
+  'skiing',
+  'paddling',
+  'boxing',
+  'dancing',
   'strength',
   'other',
-]
+] as const
+
+export type Sport = (typeof SPORTS)[number]
+
+/** REGIMEN.md, Sports: cross-country skiing, paddling, boxing and dancing come only from a declaration. */
+export const DECLARED_ONLY_SPORTS: readonly Sport[] = ['skiing', 'paddling', 'boxing', 'dancing']
+
+/** REGIMEN.md, Sports: all but `strength` and `other` are cardio sports. */
+export const CARDIO_SPORTS: ReadonlySet<Sport> = new Set(SPORTS.filter((s) => s !== 'strength' && s !== 'other'))
 
 export type SportSource = 'declared' | 'inferred' | 'user'
 export type EnergySource = 'device' | 'heart_rate' | 'met'
@@ -188,6 +193,8 @@ export interface ActivitySummary {
   readonly sport: Sport
   readonly sport_source: SportSource
   readonly sport_confidence: number
+  /** The top reasons for the sport, for people: "cadence 86 spm (steps)", "declared by the file: running". */
+  readonly sport_evidence: readonly string[]
   readonly intervals: boolean
   readonly work_bouts: readonly WorkBout[]
   readonly start_time: string // ISO 8601 UTC

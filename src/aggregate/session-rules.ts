@@ -1,21 +1,5 @@
-/**
- * Which sessions count toward which weekly goal (REGIMEN.md, Weekly goals).
- *
- * REGIMEN.md lists boxing, dancing, cross-country skiing and paddling as cardio too, but the
- * classifier (REGIMEN.md, Sports) has no such classes: those sessions arrive as 'other' and do
- * not count until the sport set grows. The user can correct a session's sport (PATCH).
- */
-import type { Goals, Sport } from '../model.js'
-
-export const CARDIO_SPORTS: ReadonlySet<Sport> = new Set<Sport>([
-  'running',
-  'walking',
-  'hiking',
-  'cycling',
-  'swimming',
-  'rowing',
-  'elliptical',
-])
+/** Which sessions count toward which weekly goal (REGIMEN.md, Weekly goals). */
+import { CARDIO_SPORTS, type Goals, type Sport } from '../model.js'
 
 export interface SessionFacts {
   readonly sport: Sport

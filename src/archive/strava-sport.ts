@@ -24,6 +24,13 @@ const STRAVA_TYPES: Readonly<Record<string, Sport>> = {
   rowing: 'rowing',
   virtualrow: 'rowing',
   elliptical: 'elliptical',
+  nordicski: 'skiing',
+  rollerski: 'skiing',
+  kayaking: 'paddling',
+  canoeing: 'paddling',
+  standuppaddling: 'paddling',
+  boxing: 'boxing',
+  dance: 'dancing',
   weighttraining: 'strength',
 }
 

@@ -28,7 +28,7 @@ const LIMITS = { maxUncompressedBytes: 512 * 1024 * 1024 }
 
 /** The contract's summary fields, in its order (CONTRACT.md, Activity summary). */
 const FIELDS = [
-  'format', 'compressed', 'declared_sport', 'sport', 'sport_source', 'sport_confidence', 'intervals', 'work_bouts',
+  'format', 'compressed', 'declared_sport', 'sport', 'sport_source', 'sport_confidence', 'sport_evidence', 'intervals', 'work_bouts',
   'start_time', 'local_start_time', 'local_time_zone', 'elapsed_s', 'moving_s', 'distance_m', 'hr_avg', 'hr_max', 'hr_min', 'hr_zones_s',
   'trimp', 'energy_kcal', 'energy_source', 'samples', 'laps',
 ] as const

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { USER_SPORT_EVIDENCE } from '../analyse/user-sport.js'
 import type { ActivitySummary, ParsedActivity } from '../model.js'
 import type { Cursor } from './cursor.js'
 import { encodeCursor } from './cursor.js'
@@ -245,7 +246,7 @@ export async function updateActivity(
 ): Promise<ActivityWithFile | undefined> {
   const set = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
-    ...(patch.sport !== undefined ? { sport: patch.sport, sport_source: 'user', sport_confidence: 1 } : {}),
+    ...(patch.sport !== undefined ? { sport: patch.sport, sport_source: 'user', sport_confidence: 1, sport_evidence: USER_SPORT_EVIDENCE } : {}),
   }
   const updated = await db
     .updateTable('activities')

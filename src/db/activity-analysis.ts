@@ -39,12 +39,18 @@ export async function sessionsByUpload(db: Kysely<Database>, userId: string): Pr
  * user's stays. Decided by the row as it is when the statement runs, so a correction saved
  * while the analysis ran is kept too (issue 10, item 16).
  */
-export function sportUnlessUserSet({ sport, sport_source, sport_confidence }: Pick<ActivitySummary, 'sport' | 'sport_source' | 'sport_confidence'>) {
+export function sportUnlessUserSet({
+  sport,
+  sport_source,
+  sport_confidence,
+  sport_evidence,
+}: Pick<ActivitySummary, 'sport' | 'sport_source' | 'sport_confidence' | 'sport_evidence'>) {
   const userSet = sql<boolean>`sport_source = 'user'`
   return {
     sport: sql<string>`case when ${userSet} then sport else ${sport} end`,
     sport_source: sql<string>`case when ${userSet} then sport_source else ${sport_source} end`,
     sport_confidence: sql<number>`case when ${userSet} then sport_confidence else ${sport_confidence} end`,
+    sport_evidence: sql<string[]>`case when ${userSet} then sport_evidence else ${[...sport_evidence]}::text[] end`,
   }
 }
 

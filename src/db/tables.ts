@@ -113,6 +113,8 @@ export interface ActivitiesTable {
   sport: string
   sport_source: string
   sport_confidence: number
+  /** The summary's reasons for the sport (migration 0011); written from a readonly list. */
+  sport_evidence: ColumnType<string[], readonly string[] | undefined, readonly string[]>
   intervals: boolean
   work_bouts: ColumnType<unknown[], string, string>
   start_time: ColumnType<Date, Date | string, Date | string>

@@ -17,6 +17,7 @@ export function activityJson(row: ActivityWithFile) {
     sport: row.sport,
     sport_source: row.sport_source,
     sport_confidence: row.sport_confidence,
+    sport_evidence: row.sport_evidence,
     intervals: row.intervals,
     work_bouts: row.work_bouts,
     start_time: row.start_time.toISOString(),

@@ -36,6 +36,10 @@ const FLAT: Record<Sport, number> = {
   swimming: 5.8, // 18310 swimming laps, freestyle, slow, light or moderate effort
   rowing: 6.0, // 02070 rowing, stationary ergometer, general, vigorous effort
   elliptical: 5.0, // 02048 elliptical trainer, moderate effort
+  skiing: 9.0, // 19080 skiing, cross country, 4.0–4.9 mph, moderate speed and effort, general
+  paddling: 5.0, // 18100 kayaking, moderate effort
+  boxing: 5.5, // 15110 boxing, punching bag
+  dancing: 7.8, // 03031 general dancing (disco, folk, line dancing, …)
   strength: 3.5, // 02054 resistance training, multiple exercises, 8–15 repetitions
   other: 4.0, // no single code: the middle of the Compendium's moderate band (3.0–5.9 MET)
 }

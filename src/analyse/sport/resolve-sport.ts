@@ -6,6 +6,8 @@ export interface ResolvedSport {
   readonly sport: Sport
   readonly sport_source: SportSource
   readonly sport_confidence: number
+  /** Why: the declaration, or the inference's top reasons (CONTRACT.md summary, issue 15). */
+  readonly sport_evidence: readonly string[]
 }
 
 /**
@@ -16,11 +18,10 @@ export interface ResolvedSport {
  */
 export function resolveSport(declared: DeclaredClass | null, inferred: InferredSport, ignoreDeclared: boolean): ResolvedSport {
   const round = (c: number): number => Math.round(c * 100) / 100
-  if (declared === null || ignoreDeclared) {
-    return { sport: inferred.sport, sport_source: 'inferred', sport_confidence: round(inferred.confidence) }
-  }
+  const fromData = { sport: inferred.sport, sport_source: 'inferred', sport_confidence: round(inferred.confidence), sport_evidence: inferred.evidence } as const
+  if (declared === null || ignoreDeclared) return fromData
   if (declared.sport === 'cycling' && inferred.sport === 'rowing' && inferred.confidence >= 0.7) {
-    return { sport: 'rowing', sport_source: 'inferred', sport_confidence: round(inferred.confidence) }
+    return { ...fromData, sport_evidence: [...inferred.evidence, `declared by the file: ${declared.name}, which rowing apps write for an erg`] }
   }
-  return { sport: declared.sport, sport_source: 'declared', sport_confidence: round(declared.confidence) }
+  return { sport: declared.sport, sport_source: 'declared', sport_confidence: round(declared.confidence), sport_evidence: [`declared by the file: ${declared.name}`] }
 }

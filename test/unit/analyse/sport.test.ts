@@ -17,8 +17,8 @@ describe('declared sport → class', () => {
     { sport: 'training', sub: 'yoga', want: 'other' },
     { sport: 'fitness_equipment', sub: 'indoor_rowing', want: 'rowing' },
     { sport: 'fitness_equipment', sub: 'elliptical', want: 'elliptical' },
-    { sport: 'cross_country_skiing', sub: null, want: 'other' },
-    { sport: 'stand_up_paddleboarding', sub: null, want: 'other' },
+    { sport: 'cross_country_skiing', sub: null, want: 'skiing' }, // REGIMEN.md now names skiing
+    { sport: 'stand_up_paddleboarding', sub: null, want: 'paddling' },
     { sport: 'sport_53', sub: null, want: 'other' }, // a FIT sport newer than the profile
     { sport: 'hike', sub: null, want: 'hiking' },
     { sport: 'generic', sub: null, want: null },
