@@ -327,7 +327,7 @@ export interface operations {
             query?: {
                 from?: string;
                 to?: string;
-                sport?: "running" | "walking" | "hiking" | "cycling" | "swimming" | "rowing" | "elliptical" | "strength" | "other";
+                sport?: "running" | "walking" | "hiking" | "cycling" | "swimming" | "rowing" | "elliptical" | "skiing" | "paddling" | "boxing" | "dancing" | "strength" | "other";
                 limit?: number;
                 cursor?: string;
             };
@@ -454,7 +454,7 @@ export interface operations {
                 "application/json": {
                     name?: string | null;
                     /** @enum {string} */
-                    sport?: "running" | "walking" | "hiking" | "cycling" | "swimming" | "rowing" | "elliptical" | "strength" | "other";
+                    sport?: "running" | "walking" | "hiking" | "cycling" | "swimming" | "rowing" | "elliptical" | "skiing" | "paddling" | "boxing" | "dancing" | "strength" | "other";
                 };
             };
         };
@@ -1054,7 +1054,7 @@ export interface operations {
             query?: {
                 filename?: string;
                 external_id?: string;
-                sport?: "running" | "walking" | "hiking" | "cycling" | "swimming" | "rowing" | "elliptical" | "strength" | "other";
+                sport?: "running" | "walking" | "hiking" | "cycling" | "swimming" | "rowing" | "elliptical" | "skiing" | "paddling" | "boxing" | "dancing" | "strength" | "other";
                 name?: string;
             };
             header?: never;
