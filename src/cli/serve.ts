@@ -28,6 +28,15 @@ export async function startApi(config: Config, log: Logger, services: Services, 
   return { address, close: () => app.close() }
 }
 
+/** Serves until SIGTERM or SIGINT, then stops taking requests and waits for those in flight. */
+export async function serveUntilStopped(ctx: CliContext, config: Config, log: Logger, services: Services, metrics: Metrics): Promise<number> {
+  const api = await startApi(config, log, services, metrics)
+  const signal = await ctx.stopSignal
+  log.info({ signal }, 'shutting down')
+  await api.close()
+  return 0
+}
+
 /** `fitledger serve`: the HTTP API. */
 export async function serveCommand(ctx: CliContext): Promise<number> {
   const { config, log } = configAndLog(ctx)
@@ -35,11 +44,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   try {
     const metrics = createMetrics()
     watchPool(metrics, () => poolStats(services.db))
-    const api = await startApi(config, log, services, metrics)
-    const signal = await ctx.stopSignal
-    log.info({ signal }, 'shutting down')
-    await api.close()
-    return 0
+    return await serveUntilStopped(ctx, config, log, services, metrics)
   } finally {
     await services.close() // also when listening failed, or the process would linger on its connections
   }

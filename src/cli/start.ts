@@ -3,7 +3,7 @@ import { createMetrics, watchPool } from '../metrics.js'
 import { type CliContext, configAndLog } from './context.js'
 import { migrateCommand } from './migrate.js'
 import { openServices, poolSizeFor } from './runtime.js'
-import { startApi } from './serve.js'
+import { serveUntilStopped } from './serve.js'
 import { startIngestWorker } from './work.js'
 
 /** `npm start`: migrations, then the API and a worker in one process. */
@@ -16,11 +16,7 @@ export async function startCommand(ctx: CliContext): Promise<number> {
   watchPool(metrics, () => poolStats(services.db))
   const worker = startIngestWorker(config, log, services, metrics)
   try {
-    const api = await startApi(config, log, services, metrics)
-    const signal = await ctx.stopSignal
-    log.info({ signal }, 'shutting down')
-    await api.close()
-    return 0
+    return await serveUntilStopped(ctx, config, log, services, metrics)
   } finally {
     // Also when listening failed: the worker and the connections would keep the process alive.
     await worker.close()
