@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { corpusFile } from '../helpers/corpus.js'
+import { corpusFile, SKIP_WITHOUT_CORPUS } from '../helpers/corpus.js'
 import { type Stack, startStack, waitForUpload } from '../helpers/stack.js'
 
 // Upload → storage → queue → worker → Postgres → API, on the real services.
@@ -28,7 +28,7 @@ async function upload(headers: { authorization: string }, files: { name: string;
   return (res.json() as { uploads: { id: string; status: string; filename: string }[] }).uploads
 }
 
-describe('a FIT run uploaded as multipart', () => {
+describe.skipIf(SKIP_WITHOUT_CORPUS)('a FIT run uploaded as multipart', () => {
   let uploadId: string
   let final: Record<string, unknown>
 
@@ -84,7 +84,7 @@ describe('a FIT run uploaded as multipart', () => {
   })
 })
 
-describe('formats and outcomes', () => {
+describe.skipIf(SKIP_WITHOUT_CORPUS)('formats and outcomes', () => {
   it.each([
     { file: 'gpx/sports-lib__garmin.gpx', gzip: false, status: 'done', sport: 'running', format: 'gpx' },
     { file: 'tcx/tcxparser__test.tcx', gzip: true, status: 'done', sport: 'running', format: 'tcx' },
@@ -115,14 +115,14 @@ describe('formats and outcomes', () => {
     expect((done.error as { code: string }).code).toBe(code)
   })
 
-  it('makes one activity per session of a triathlon', async () => {
+  it.skipIf(SKIP_WITHOUT_CORPUS)('makes one activity per session of a triathlon', async () => {
     const [u] = await upload(alice.headers, [{ name: 'tri.fit', bytes: corpusFile('fit/python-fitparse__sample_mulitple_header.fit') }])
     const done = await waitForUpload(stack, alice.headers, u!.id)
     expect(done.status).toBe('done')
     expect(done.activity_ids).toHaveLength(5) // MANIFEST.tsv: 5 sessions
   })
 
-  it('takes several files in one multipart request, with a sport override', async () => {
+  it.skipIf(SKIP_WITHOUT_CORPUS)('takes several files in one multipart request, with a sport override', async () => {
     const uploads = await upload(
       alice.headers,
       [

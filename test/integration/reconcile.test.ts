@@ -6,7 +6,7 @@ import { createLogger } from '../../src/log.js'
 import { jobIdFor } from '../../src/queue/ingest-queue.js'
 import { ingest } from '../../workers/ingest.js'
 import { reconcileOnce } from '../../workers/reconcile.js'
-import { corpusFile } from '../helpers/corpus.js'
+import { corpusFile, SKIP_WITHOUT_CORPUS } from '../helpers/corpus.js'
 import { type Stack, startStack, waitForUpload } from '../helpers/stack.js'
 
 // Redis here keeps nothing on disk: Postgres must be enough to finish every accepted upload.
@@ -27,7 +27,7 @@ async function uploadRaw(name: string, bytes: Uint8Array): Promise<string> {
 }
 
 describe('the reconciler', () => {
-  it('re-queues an upload whose job vanished from Redis, and it reaches done', async () => {
+  it.skipIf(SKIP_WITHOUT_CORPUS)('re-queues an upload whose job vanished from Redis, and it reaches done', async () => {
     const id = await uploadRaw('walk.fit', corpusFile('fit/python-fitparse__garmin-fenix-5-walk.fit'))
     const job = await stack.queue.getJob(jobIdFor(id))
     await job!.remove() // as if Redis restarted empty
@@ -42,7 +42,7 @@ describe('the reconciler', () => {
     stack.worker = null
   })
 
-  it('leaves a job that is still waiting alone', async () => {
+  it.skipIf(SKIP_WITHOUT_CORPUS)('leaves a job that is still waiting alone', async () => {
     const id = await uploadRaw('bike.fit', corpusFile('fit/python-fitparse__garmin-fenix-5-bike.fit'))
     expect(await reconcileOnce({ db: stack.testDb.db, queue: stack.queue, log }, 0)).toBe(0)
     expect(await stack.queue.getJob(jobIdFor(id))).toBeDefined()
@@ -50,7 +50,7 @@ describe('the reconciler', () => {
 })
 
 describe('idempotent processing', () => {
-  it('running the same upload twice makes one activity', async () => {
+  it.skipIf(SKIP_WITHOUT_CORPUS)('running the same upload twice makes one activity', async () => {
     const id = await uploadRaw('run2.fit', corpusFile('fit/python-fitparse__activity-small-fenix2-run.fit'))
     const deps = { db: stack.testDb.db, storage: stack.storage, parse: stack.pool.parse }
     // A worker that crashed after its commit leaves the job to run again: simulate both runs.
@@ -66,7 +66,7 @@ describe('idempotent processing', () => {
 })
 
 describe('the week sweep', () => {
-  it('queues again a week whose recompute was lost, and the stored week comes right', async () => {
+  it.skipIf(SKIP_WITHOUT_CORPUS)('queues again a week whose recompute was lost, and the stored week comes right', async () => {
     const id = await uploadRaw('swim.fit', corpusFile('fit/sports-lib__6021532030.fit'))
     stack.startWorker()
     const done = await waitForUpload(stack, alice.headers, id)
@@ -132,7 +132,7 @@ describe('the re-analysis sweep', () => {
 })
 
 describe('a profile change during processing', () => {
-  it('asks for a re-analysis when the profile moved after it was read', async () => {
+  it.skipIf(SKIP_WITHOUT_CORPUS)('asks for a re-analysis when the profile moved after it was read', async () => {
     const id = await uploadRaw('walk2.fit', corpusFile('fit/python-fitparse__garmin-fenix-5-run.fit'))
     const asked: string[] = []
     const weekChanges = {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runInspect } from '../../src/cli/inspect.js'
-import { CORPUS_DIR, corpusFile } from '../helpers/corpus.js'
+import { CORPUS_DIR, corpusFile, SKIP_WITHOUT_CORPUS } from '../helpers/corpus.js'
 import { type Stack, startStack, waitForUpload } from '../helpers/stack.js'
 
 // Issue 15, item 3: each sport comes with its reasons, in inspect --json, the API and the database.
@@ -32,7 +32,7 @@ async function uploadOne(name: string, corpus: string): Promise<Record<string, u
   return (await stack.app.inject({ url: `/v1/activities/${String(done.activity_id)}`, headers: alice.headers })).json()
 }
 
-describe('sport_evidence in inspect --json', () => {
+describe.skipIf(SKIP_WITHOUT_CORPUS)('sport_evidence in inspect --json', () => {
   it('names the declaration when the file declares the sport', async () => {
     const line = await inspectJson('fit/python-fitparse__activity-small-fenix2-run.fit', false)
     expect(line).toMatchObject({ sport: 'running', sport_source: 'declared', sport_evidence: ['declared by the file: running'] })
@@ -47,7 +47,7 @@ describe('sport_evidence in inspect --json', () => {
   })
 })
 
-describe('sport_evidence in the API', () => {
+describe.skipIf(SKIP_WITHOUT_CORPUS)('sport_evidence in the API', () => {
   let id: string
 
   beforeAll(async () => {

@@ -3,6 +3,7 @@
  * known-bad files fail with the code we chose, and the elapsed time matches MANIFEST.tsv.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { SKIP_WITHOUT_CORPUS } from '../helpers/corpus.js'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -110,7 +111,7 @@ const timed = rows.filter(
     EXPECTED_ERRORS[r.file] === undefined,
 )
 
-describe.skipIf(!present)(present ? 'corpus sweep' : `corpus sweep skipped: ${corpus} is absent`, () => {
+describe.skipIf(SKIP_WITHOUT_CORPUS)(present ? 'corpus sweep' : `corpus sweep: ${corpus} is absent`, () => {
   it('the manifest lists every file in the corpus', () => {
     expect(corpusFiles().sort()).toEqual(rows.map((r) => r.file).sort())
   })

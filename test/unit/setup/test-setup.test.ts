@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { CORPUS_DIR, HAVE_CORPUS } from '../../helpers/corpus.js'
 
 // What `npm test` needs from a newcomer's machine: the servers they named, and a browser.
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
@@ -31,5 +32,12 @@ describe('npm test without a browser', () => {
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('no Chromium at /nonexistent/chromium')
     expect(result.stderr).toContain('apt-get install chromium')
+  })
+})
+
+describe('the shared corpus', () => {
+  // On a user's clone without ../shared the corpus tests are skipped; in CI they must all run.
+  it.runIf(process.env.CI === 'true')(`is at ${CORPUS_DIR} wherever CI runs`, () => {
+    expect(HAVE_CORPUS).toBe(true)
   })
 })
