@@ -61,8 +61,6 @@ export interface SampleColumns {
   readonly altitude_m: Float32Array | null
 }
 
-export type ColumnName = keyof SampleColumns
-
 export interface FileId {
   readonly serial_number: string | null
   readonly time_created_ms: number | null

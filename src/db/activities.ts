@@ -282,7 +282,3 @@ export async function deleteActivity(db: Kysely<Database>, userId: string, id: s
     return deleted
   })
 }
-
-export async function lapsOf(db: Kysely<Database>, activityId: string) {
-  return db.selectFrom('laps').selectAll().where('activity_id', '=', activityId).orderBy('lap_index').execute()
-}

@@ -63,7 +63,6 @@ export interface ProfilesTable {
 }
 
 export type UploadStatus = 'queued' | 'processing' | 'done' | 'failed' | 'duplicate' | 'skipped'
-export const FINAL_STATUSES: readonly UploadStatus[] = ['done', 'failed', 'duplicate', 'skipped']
 
 export interface UploadsTable {
   id: string

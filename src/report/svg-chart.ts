@@ -25,7 +25,6 @@ export const AXIS_ROW_1 = 16
 export const AXIS_ROW_2 = 34
 
 export const plotWidth = (p: Plot): number => p.width - p.left - p.right
-export const plotHeight = (p: Plot): number => p.height - p.top - p.bottom
 
 /** A coordinate with at most one decimal: smaller pages, stable snapshots. */
 export function n(value: number): string {
