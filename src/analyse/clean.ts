@@ -1,5 +1,6 @@
 import type { SampleColumns } from '../model.js'
 import { gapThreshold } from './timeline.js'
+import { haversineM } from '../parse/geo.js'
 
 /**
  * Samples as analysis uses them: time strictly usable (finite, never decreasing), heart rate
@@ -26,15 +27,6 @@ const HR_JUMP_BPM = 40
 const HR_JUMP_PER_S = 5
 /** Faster than any human-powered sport (downhill MTB peaks near 25 m/s): a GPS or sensor glitch. */
 export const MAX_PLAUSIBLE_SPEED_MPS = 45
-const EARTH_RADIUS_M = 6_371_000
-
-function haversineM(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180
-  const dLat = (lat2 - lat1) * rad
-  const dLng = (lng2 - lng1) * rad
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)))
-}
 
 /** Indices whose time is finite and not before any earlier kept time. */
 function keptIndices(time: Float64Array): Int32Array | null {
