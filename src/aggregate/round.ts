@@ -3,13 +3,9 @@
  * at the output, so a week's total is not the sum of rounded days (it can differ by a few tenths).
  */
 
-/** Half away from zero, to `decimals` places; toPrecision(15) absorbs 1.005 × 100 = 100.49999…; never −0. */
-export function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals
-  const scaled = Number((Math.abs(value) * factor).toPrecision(15))
-  const rounded = (Math.sign(value) * Math.round(scaled)) / factor
-  return rounded === 0 ? 0 : rounded
-}
+import { roundTo } from '../round.js'
+
+export { roundTo }
 
 /** kcal to 0.1 kcal. */
 export const roundKcal = (kcal: number): number => roundTo(kcal, 1)

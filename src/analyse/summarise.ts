@@ -16,17 +16,14 @@ import { resolveSport } from './sport/resolve-sport.js'
 import { extractFeatures } from './sport/sport-features.js'
 import { windowSession } from './session-window.js'
 import { buildTimeline } from './timeline.js'
+import { roundTo } from '../round.js'
 
 export interface SummariseOptions {
   /** Infer the sport as if the file declared nothing (inspect --ignore-declared-sport, the eval). */
   readonly ignoreDeclaredSport?: boolean
 }
 
-const round = (v: number, digits: number): number => {
-  const f = 10 ** digits
-  return Math.round(v * f) / f
-}
-const roundOrNull = (v: number | null, digits: number): number | null => (v === null ? null : round(v, digits))
+const roundOrNull = (v: number | null, digits: number): number | null => (v === null ? null : roundTo(v, digits))
 
 /** ParsedActivity + Profile → ActivitySummary: the whole analysis of one session, pure. */
 export function summariseActivity(parsed: ParsedActivity, profile: Profile, options: SummariseOptions = {}): ActivitySummary {
@@ -83,15 +80,15 @@ export function summariseActivity(parsed: ParsedActivity, profile: Profile, opti
     work_bouts: intervals.work_bouts,
     start_time: isoUtc(activity.start_ms),
     ...localStart(activity.start_ms, activity.utc_offset_s, profile.time_zone),
-    elapsed_s: round(timeline.elapsed_s, 1),
-    moving_s: round(movingS, 1),
+    elapsed_s: roundTo(timeline.elapsed_s, 1),
+    moving_s: roundTo(movingS, 1),
     distance_m: roundOrNull(distance, 1),
     hr_avg: roundOrNull(heart.hr_avg, 1),
     hr_max: roundOrNull(heart.hr_max, 0),
     hr_min: roundOrNull(heart.hr_min, 0),
-    hr_zones_s: heart.hr_zones_s.map((z) => round(z, 1)) as [number, number, number, number, number],
+    hr_zones_s: heart.hr_zones_s.map((z) => roundTo(z, 1)) as [number, number, number, number, number],
     trimp: roundOrNull(heart.trimp, 1),
-    energy_kcal: round(energy.energy_kcal, 1),
+    energy_kcal: roundTo(energy.energy_kcal, 1),
     energy_source: energy.energy_source,
     samples: activity.columns.time_s.length,
     laps: activity.laps.length,

@@ -1,9 +1,9 @@
 import type { ActivityWithFile } from '../db/activities.js'
 
-const round = (value: number | null, digits: number): number | null =>
-  value === null ? null : Number(value.toFixed(digits))
-
-/** An activity as the API shows it: CONTRACT.md's summary fields plus id, upload_id, name, device. */
+/**
+ * An activity as the API shows it: CONTRACT.md's summary fields plus id, upload_id, name, device.
+ * Figures are stored as the analysis rounded them (src/round.ts): nothing is rounded twice.
+ */
 export function activityJson(row: ActivityWithFile) {
   return {
     id: row.id,
@@ -26,12 +26,12 @@ export function activityJson(row: ActivityWithFile) {
     elapsed_s: row.elapsed_s,
     moving_s: row.moving_s,
     distance_m: row.distance_m,
-    hr_avg: round(row.hr_avg, 1),
+    hr_avg: row.hr_avg,
     hr_max: row.hr_max,
     hr_min: row.hr_min,
     hr_zones_s: row.hr_zones_s,
-    trimp: round(row.trimp, 1),
-    energy_kcal: round(row.energy_kcal, 1),
+    trimp: row.trimp,
+    energy_kcal: row.energy_kcal,
     energy_source: row.energy_source,
     samples: row.samples,
     laps: row.laps,
