@@ -124,7 +124,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .action((paths: string[], opts: { user: string; wait?: boolean; dryRun?: boolean; json?: boolean }) => run(() => importCommand(ctx, paths, opts))())
   reads(program.command('sync'), ['database', 'queue', 'import'], ['FITLEDGER_STATE_DIR'])
     .description('watch a folder and upload each new or changed workout file once, across restarts')
-    .argument('<dir>', 'the folder to watch')
+    .argument('<dir>', 'the folder to watch; it must exist, and while it is gone (unplugged) sync waits for it')
     .requiredOption('--user <email>', 'the user to upload for')
     .action((dir: string, opts: { user: string }) => run(() => syncCommand(ctx, dir, opts))())
   return program

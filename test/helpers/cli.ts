@@ -19,6 +19,18 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   return { code, stdout: stdout.text, stderr: stderr.text }
 }
 
+/**
+ * Starts `fitledger …` in-process and leaves it running: its output can be read while it runs
+ * (a long-running command such as `sync`), and `stop` sends it the stop signal.
+ */
+export function startCli(args: string[], env: Record<string, string | undefined>) {
+  const stdout = new Collect()
+  const stderr = new Collect()
+  let stop: (signal: string) => void = () => {}
+  const done = main(args, { env, stdout, stderr, stopSignal: new Promise((r) => (stop = r)) })
+  return { stdout: () => stdout.text, stderr: () => stderr.text, stop: () => stop('SIGTERM'), done }
+}
+
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 // What bin/fitledger.js does, but from source, so the test runs the code as it is.
 const ENTRY = `import(${JSON.stringify(MAIN)}).then(async (m) => { process.exitCode = await m.main(process.argv.slice(1)) })`
