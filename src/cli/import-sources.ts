@@ -30,6 +30,8 @@ export interface SourceEvents {
    * of the archive entries passed over as not activities (a photo, a CSV).
    */
   readonly planned: (files: number, notActivities: readonly string[]) => void
+  /** Every file there is has been planned: the total is final (said once). */
+  readonly counted: () => void
   readonly file: (file: SourceFile) => Promise<void>
 }
 
@@ -67,7 +69,8 @@ const isArchiveName = (path: string) => classifyEntry(baseName(path)) === 'archi
 
 /**
  * Lists every path first, so the total is known before the first file is read, except for
- * archives: each counts as one file until its directory is read.
+ * archives: each counts as one file until its directory is read, and the total is final once
+ * every file named like an archive has been opened (issue 12, item 4: an honest progress bar).
  */
 export async function readSources(paths: readonly string[], caps: ArchiveCaps, events: SourceEvents): Promise<void> {
   const files: string[] = []
@@ -77,10 +80,13 @@ export async function readSources(paths: readonly string[], caps: ArchiveCaps, e
     if ((await stat(path)).isDirectory()) await listFolder(path, files, events)
     else files.push(path)
   }
-  events.planned(files.filter((path) => !isArchiveName(path)).length, [])
+  let unopened = files.filter(isArchiveName).length
+  events.planned(files.length - unopened, [])
+  if (unopened === 0) events.counted()
   /** An archive by name is now counted, as what it holds or as the one file it turned out to be. */
   const opened = (path: string, files: number, notActivities: readonly string[]) => {
     events.planned(files - (isArchiveName(path) ? 0 : 1), notActivities)
+    if (isArchiveName(path) && --unopened === 0) events.counted()
   }
 
   for (const path of files) {

@@ -106,6 +106,7 @@ export async function importCommand(ctx: CliContext, paths: readonly string[], o
         progress.grow(count)
         for (const label of notActivities) decide(notAnActivity(label))
       },
+      counted: () => progress.counted(),
       file: async (file) => {
         const skip = file.skip ?? (file.bytes ? emptySkip(file.bytes) : null)
         if (skip) {

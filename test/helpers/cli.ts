@@ -1,20 +1,12 @@
 import { execFile } from 'node:child_process'
-import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { main } from '../../src/cli/main.js'
+import { Collect } from './terminal.js'
 
-class Collect extends Writable {
-  text = ''
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString()
-    done()
-  }
-}
-
-/** Runs `fitledger …` in-process with its own environment and captured output. */
-export async function runCli(args: string[], env: Record<string, string | undefined>, stopSignal?: Promise<string>) {
+/** Runs `fitledger …` in-process with its own environment and captured output; `tty` makes stderr a terminal. */
+export async function runCli(args: string[], env: Record<string, string | undefined>, stopSignal?: Promise<string>, tty = false) {
   const stdout = new Collect()
-  const stderr = new Collect()
+  const stderr = new Collect(tty)
   const code = await main(args, { env, stdout, stderr, stopSignal: stopSignal ?? new Promise(() => {}) })
   return { code, stdout: stdout.text, stderr: stderr.text }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateRecodings } from '../../fixtures/workload.js'
 import type { ImportReport } from '../../src/cli/import.js'
 import { runCli } from '../helpers/cli.js'
+import { framesOf } from '../helpers/terminal.js'
 import { activityFiles, stravaExport } from '../helpers/exports.js'
 import { commandEnv, type Stack, startStack } from '../helpers/stack.js'
 
@@ -118,6 +119,17 @@ describe('import --dry-run', () => {
     // The totals and the lists from before stay as they were.
     expect(report.counts['would add']).toBe(2)
     expect(report.skipped).toEqual([{ file: join(folder, 'empty.fit'), reason: 'empty', message: 'the file is empty' }])
+  })
+})
+
+describe('progress on a terminal', () => {
+  it('counts first, then a bar over every file found, never 0/0', async () => {
+    const run = await runCli(['import', folder, '--user', 'planner@example.test', '--dry-run'], env, undefined, true)
+    const frames = framesOf(run.stderr)
+    expect(frames[0]).toBe('checking: counting files… 0 found')
+    // Six files and the one activity in export.zip, counted before the bar is drawn at its end.
+    expect(frames.at(-1)).toMatch(/^checking \|█{40}\| 7\/7 files/)
+    expect(frames.filter((f) => f.includes('0/0') || /\| 0\/\d+ files.*ETA/.test(f))).toEqual([])
   })
 })
 
