@@ -34,6 +34,8 @@ export interface WalkSummary {
   readonly activities: number
   /** Entries that are not activities (photos, JSON, CSV other than the hints). */
   readonly skipped: number
+  /** Where each of those sits, as WalkedEntry.path, for a listing that names them. */
+  readonly others: readonly string[]
 }
 
 interface Planned {
@@ -54,7 +56,7 @@ export async function walkArchive(
   try {
     const budget = new CapBudget(caps)
     const planned: Planned[] = []
-    let skipped = 0
+    const others: string[] = []
     let hintsEntry = null as ZipEntry | null
     const scan = async (zip: OpenZip, depth: number, prefix: string): Promise<void> => {
       opened.push(zip)
@@ -63,12 +65,12 @@ export async function walkArchive(
         const kind = classifyEntry(entry.name)
         const path = `${prefix}${entry.name}`
         if (kind === 'directory') continue
-        if (kind === 'other') skipped += 1
+        if (kind === 'other') others.push(path)
         else if (kind === 'unsafe') planned.push({ zip, entry, path, topLevel: depth === 0 })
         else if (kind === 'hints' && depth === 0) {
           budget.add(entry, true)
           hintsEntry = entry
-        } else if (kind === 'hints') skipped += 1
+        } else if (kind === 'hints') others.push(path)
         else if (kind === 'activity') {
           budget.add(entry, true)
           planned.push({ zip, entry, path, topLevel: depth === 0 })
@@ -85,7 +87,8 @@ export async function walkArchive(
     }
     await scan(await openZip(zipPath, caps.maxEntries), 0, '')
 
-    onPlanned?.({ activities: planned.length, skipped })
+    const summary = { activities: planned.length, skipped: others.length, others }
+    onPlanned?.(summary)
     const top = opened[0]!
     const hints = hintsEntry === null ? new Map<string, ActivityHint>() : stravaHints((await top.read(hintsEntry)).toString('utf8'))
     const seen = new Map<string, number>()
@@ -108,7 +111,7 @@ export async function walkArchive(
       }
       await onEntry({ ...where, bytes, error: null })
     }
-    return { activities: planned.length, skipped }
+    return summary
   } finally {
     for (const zip of opened) zip.close()
     await rm(temp, { recursive: true, force: true })

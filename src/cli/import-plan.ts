@@ -5,15 +5,33 @@
  */
 import type { Kysely } from 'kysely'
 import { summariseActivity } from '../analyse/summarise.js'
+import { withUserSport } from '../analyse/user-sport.js'
 import { matchCandidates } from '../db/dedupe.js'
 import type { Database } from '../db/tables.js'
-import { matchSession, type StoredSession } from '../dedupe/match.js'
+import { type DuplicateRule, matchSession, type StoredSession } from '../dedupe/match.js'
 import { channelsToTake } from '../dedupe/merge-columns.js'
-import { isFitledgerError } from '../errors.js'
-import type { ParseLimits, Profile } from '../model.js'
+import { type ErrorCode, isFitledgerError } from '../errors.js'
+import type { ParseLimits, Profile, Sport } from '../model.js'
 import { parse } from '../parse/index.js'
 
 export type PlannedOutcome = 'add' | 'merge' | 'duplicate' | 'fail'
+
+/** An activity a file would add: what `--verbose` names it by. */
+export interface PlannedActivity {
+  readonly sport: Sport
+  /** The local date it started on (the file's offset, else the profile's zone). */
+  readonly date: string
+}
+
+export interface Plan {
+  readonly outcome: PlannedOutcome
+  /** add: each activity the file would add. */
+  readonly activities: readonly PlannedActivity[]
+  /** merge and duplicate: the rule that matched, and the stored activity or the file of this run that adds it. */
+  readonly match: { readonly rule: DuplicateRule; readonly activity_id: string | null; readonly added_by: string | null } | null
+  /** fail: why the worker would fail the file. */
+  readonly error: { readonly code: ErrorCode; readonly message: string } | null
+}
 
 export interface PlanDeps {
   readonly db: Kysely<Database>
@@ -22,20 +40,27 @@ export interface PlanDeps {
   readonly limits: ParseLimits
 }
 
+type Added = StoredSession & { has: Record<'heart_rate_bpm' | 'power_w' | 'cadence_rpm', boolean>; file: string | null }
+
 export function createPlanner(deps: PlanDeps) {
-  const added: (StoredSession & { has: Record<'heart_rate_bpm' | 'power_w' | 'cadence_rpm', boolean> })[] = []
-  return async function plan(bytes: Uint8Array): Promise<{ outcome: PlannedOutcome; detail: string | null }> {
+  const added: Added[] = []
+  /**
+   * What importing `bytes` (labelled `file`) would do, after the files planned before it; `sport`
+   * is the one the user gave (a Strava export's type), which wins as it does in the worker.
+   */
+  return async function plan(bytes: Uint8Array, file: string, sport: Sport | null): Promise<Plan> {
     let sessions
     try {
       sessions = await parse(bytes, deps.limits)
     } catch (err) {
       if (!isFitledgerError(err)) throw err
-      return { outcome: 'fail', detail: err.code }
+      return { outcome: 'fail', activities: [], match: null, error: { code: err.code, message: err.message } }
     }
     let outcome: PlannedOutcome = 'duplicate'
-    let detail: string | null = null
+    let match: Plan['match'] = null
+    const activities: PlannedActivity[] = []
     for (const parsed of sessions) {
-      const summary = summariseActivity(parsed, deps.profile)
+      const summary = withUserSport(summariseActivity(parsed, deps.profile), sport)
       const key = {
         start_ms: parsed.start_ms,
         elapsed_s: summary.elapsed_s,
@@ -44,16 +69,17 @@ export function createPlanner(deps: PlanDeps) {
         session_index: parsed.session_index,
       }
       const stored = await matchCandidates(deps.db, deps.userId, key, '00000000-0000-0000-0000-000000000000')
-      const match = matchSession(key, [...stored, ...added])
-      if (!match) {
+      const found = matchSession<Added>(key, [...stored.map((s) => ({ ...s, file: null })), ...added])
+      if (!found) {
         outcome = 'add'
+        activities.push({ sport: summary.sport, date: (summary.local_start_time ?? summary.start_time).slice(0, 10) })
         const has = { heart_rate_bpm: parsed.columns.heart_rate_bpm !== null, power_w: parsed.columns.power_w !== null, cadence_rpm: parsed.columns.cadence_rpm !== null }
-        added.push({ ...key, id: `planned-${added.length}`, has })
+        added.push({ ...key, id: `planned-${added.length}`, has, file })
         continue
       }
-      detail ??= match.rule
-      if (outcome !== 'add' && channelsToTake(match.activity.has, parsed).length > 0) outcome = 'merge'
+      match ??= { rule: found.rule, activity_id: found.activity.file === null ? found.activity.id : null, added_by: found.activity.file }
+      if (outcome !== 'add' && channelsToTake(found.activity.has, parsed).length > 0) outcome = 'merge'
     }
-    return { outcome, detail }
+    return { outcome, activities, match: outcome === 'add' ? null : match, error: null }
   }
 }

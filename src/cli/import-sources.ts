@@ -25,8 +25,13 @@ export interface SourceFile {
 }
 
 export interface SourceEvents {
-  /** More files are known to come (a folder listed, an archive's directory read). */
-  readonly planned: (files: number, skipped: number) => void
+  /**
+   * More files are known to come (a folder listed, an archive's directory read), and the labels
+   * of the archive entries passed over as not activities (a photo, a CSV).
+   */
+  readonly planned: (files: number, notActivities: readonly string[]) => void
+  /** Every file there is has been planned: the total is final (said once). */
+  readonly counted: () => void
   readonly file: (file: SourceFile) => Promise<void>
 }
 
@@ -42,10 +47,12 @@ async function listFolder(dir: string, out: string[], events: SourceEvents): Pro
   try {
     entries = await readdir(dir, { withFileTypes: true })
   } catch (err) {
-    events.planned(1, 0)
+    events.planned(1, [])
     await events.file({ label: dir, filename: baseName(dir), bytes: null, error: null, skip: await skipForError(dir, err), hint: null })
     return
   }
+  // In name order, so that a listing of what was done reads like the folder.
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) await listFolder(path, out, events)
@@ -58,6 +65,13 @@ function entryLabel(zipPath: string, entry: WalkedEntry): string {
   return `${zipPath}!/${entry.path}${entry.occurrence > 0 ? ` (entry ${entry.occurrence + 1} of that name)` : ''}`
 }
 
+const isArchiveName = (path: string) => classifyEntry(baseName(path)) === 'archive'
+
+/**
+ * Lists every path first, so the total is known before the first file is read, except for
+ * archives: each counts as one file until its directory is read, and the total is final once
+ * every file named like an archive has been opened (issue 12, item 4: an honest progress bar).
+ */
 export async function readSources(paths: readonly string[], caps: ArchiveCaps, events: SourceEvents): Promise<void> {
   const files: string[] = []
   // A path named on the command line that does not exist is a mistake in the command: it stops
@@ -66,25 +80,39 @@ export async function readSources(paths: readonly string[], caps: ArchiveCaps, e
     if ((await stat(path)).isDirectory()) await listFolder(path, files, events)
     else files.push(path)
   }
+  let unopened = files.filter(isArchiveName).length
+  events.planned(files.length - unopened, [])
+  if (unopened === 0) events.counted()
+  /** An archive by name is now counted, as what it holds or as the one file it turned out to be. */
+  const opened = (path: string, files: number, notActivities: readonly string[]) => {
+    events.planned(files - (isArchiveName(path) ? 0 : 1), notActivities)
+    if (isArchiveName(path) && --unopened === 0) events.counted()
+  }
+
   for (const path of files) {
     const source = await readSourceFile(path, { leaveZips: true })
     if (source.kind !== 'zip') {
-      events.planned(1, 0)
+      if (isArchiveName(path)) opened(path, 1, [])
       const [bytes, skip] = source.kind === 'file' ? [source.bytes, null] : [null, source.skip]
       await events.file({ label: path, filename: baseName(path), bytes, error: null, skip, hint: null })
       continue
     }
+    let planned = false
     try {
       await walkArchive(
         path,
         caps,
         (entry) => events.file({ label: entryLabel(path, entry), filename: entry.filename, bytes: entry.bytes, error: entry.error, skip: null, hint: entry.hint }),
-        (plan) => events.planned(plan.activities, plan.skipped),
+        (plan) => {
+          planned = true
+          opened(path, plan.activities, plan.others.map((other) => `${path}!/${other}`))
+        },
       )
     } catch (err) {
       // A rejected or unreadable archive fails alone; the other inputs go on.
       if (!isFitledgerError(err)) throw err
-      events.planned(1, 0)
+      if (planned) events.planned(1, [])
+      else opened(path, 1, [])
       await events.file({ label: path, filename: path, bytes: null, error: err, skip: null, hint: null })
     }
   }

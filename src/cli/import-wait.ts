@@ -14,6 +14,7 @@ const CHUNK = 1000
 
 export async function waitForUploads(db: Kysely<Database>, ids: readonly string[], progress: Progress, stop: Promise<unknown>): Promise<WaitResult> {
   progress.grow(ids.length)
+  progress.counted()
   let stopped = false
   void stop.then(() => (stopped = true))
   let ended = 0

@@ -3,7 +3,7 @@ import { type ConfigRole, variablesFor } from '../config.js'
 import { FitledgerError } from '../errors.js'
 import type { CliContext } from './context.js'
 import { describeFailure } from './failure.js'
-import { importCommand } from './import.js'
+import { importCommand, type ImportOptions } from './import.js'
 import { runInspect } from './inspect.js'
 import { migrateCommand } from './migrate.js'
 import { reportCommand } from './report.js'
@@ -120,11 +120,12 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .requiredOption('--user <email>', 'the user to import for')
     .option('--wait', 'wait until the workers have processed everything, then print the final counts')
     .option('--dry-run', 'report what would be added, skipped and merged; store nothing')
-    .option('--json', 'print the counts and every skipped or failed file as one JSON object')
-    .action((paths: string[], opts: { user: string; wait?: boolean; dryRun?: boolean; json?: boolean }) => run(() => importCommand(ctx, paths, opts))())
+    .option('--verbose', 'print a line per file: what was done with it (or would be) and why')
+    .option('--json', 'print one JSON object: the counts, and an entry per file with its outcome')
+    .action((paths: string[], opts: ImportOptions) => run(() => importCommand(ctx, paths, opts))())
   reads(program.command('sync'), ['database', 'queue', 'import'], ['FITLEDGER_STATE_DIR'])
     .description('watch a folder and upload each new or changed workout file once, across restarts')
-    .argument('<dir>', 'the folder to watch')
+    .argument('<dir>', 'the folder to watch; it must exist, and while it is gone (unplugged) sync waits for it')
     .requiredOption('--user <email>', 'the user to upload for')
     .action((dir: string, opts: { user: string }) => run(() => syncCommand(ctx, dir, opts))())
   return program

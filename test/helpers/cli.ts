@@ -1,22 +1,26 @@
 import { execFile } from 'node:child_process'
-import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { main } from '../../src/cli/main.js'
+import { Collect } from './terminal.js'
 
-class Collect extends Writable {
-  text = ''
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString()
-    done()
-  }
-}
-
-/** Runs `fitledger …` in-process with its own environment and captured output. */
-export async function runCli(args: string[], env: Record<string, string | undefined>, stopSignal?: Promise<string>) {
+/** Runs `fitledger …` in-process with its own environment and captured output; `tty` makes stderr a terminal. */
+export async function runCli(args: string[], env: Record<string, string | undefined>, stopSignal?: Promise<string>, tty = false) {
   const stdout = new Collect()
-  const stderr = new Collect()
+  const stderr = new Collect(tty)
   const code = await main(args, { env, stdout, stderr, stopSignal: stopSignal ?? new Promise(() => {}) })
   return { code, stdout: stdout.text, stderr: stderr.text }
+}
+
+/**
+ * Starts `fitledger …` in-process and leaves it running: its output can be read while it runs
+ * (a long-running command such as `sync`), and `stop` sends it the stop signal.
+ */
+export function startCli(args: string[], env: Record<string, string | undefined>) {
+  const stdout = new Collect()
+  const stderr = new Collect()
+  let stop: (signal: string) => void = () => {}
+  const done = main(args, { env, stdout, stderr, stopSignal: new Promise((r) => (stop = r)) })
+  return { stdout: () => stdout.text, stderr: () => stderr.text, stop: () => stop('SIGTERM'), done }
 }
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))

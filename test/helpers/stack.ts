@@ -185,6 +185,18 @@ export async function postFile(stack: Stack, headers: { authorization: string },
   return (res.json() as { uploads: { id: string }[] }).uploads[0]!.id
 }
 
+/** The environment a `fitledger` command needs to work on this stack; sync keeps its state in `stateDir`. */
+export function commandEnv(stack: Stack, stateDir: string): Record<string, string> {
+  return {
+    DATABASE_URL: stack.testDb.url,
+    REDIS_URL,
+    STORAGE_URL: `file://${stack.objectsDir}`,
+    QUEUE_PREFIX: stack.prefix,
+    LOG_LEVEL: 'silent',
+    FITLEDGER_STATE_DIR: stateDir,
+  }
+}
+
 /** Polls `check` until it holds; throws after `timeoutMs`. */
 export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs

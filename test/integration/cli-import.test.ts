@@ -8,7 +8,7 @@ import type { ImportReport } from '../../src/cli/import.js'
 import { readSourceFile } from '../../src/cli/source-file.js'
 import { runCli, runCliProcess } from '../helpers/cli.js'
 import { activityFiles, stravaExport } from '../helpers/exports.js'
-import { REDIS_URL, type Stack, startStack } from '../helpers/stack.js'
+import { commandEnv, type Stack, startStack } from '../helpers/stack.js'
 import { buildZip } from '../helpers/zip.js'
 
 /** The unprivileged user: root reads a file whatever its mode, so only another user sees EACCES. */
@@ -22,14 +22,7 @@ let env: Record<string, string>
 beforeAll(async () => {
   stack = await startStack()
   dir = await mkdtemp(join(tmpdir(), 'fitledger-import-'))
-  env = {
-    DATABASE_URL: stack.testDb.url,
-    REDIS_URL,
-    STORAGE_URL: `file://${stack.objectsDir}`,
-    QUEUE_PREFIX: stack.prefix,
-    LOG_LEVEL: 'silent',
-    FITLEDGER_STATE_DIR: join(dir, 'state'),
-  }
+  env = commandEnv(stack, join(dir, 'state'))
 })
 afterAll(async () => {
   await stack?.close()
