@@ -131,11 +131,20 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   return program
 }
 
+/** `fitledger … | head` closes the pipe early: the reader has what it wanted, so stop quietly. */
+function stopQuietlyOnClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+  })
+  return stream
+}
+
 /** Runs one command and returns its exit code; expected failures print one line, not a stack. */
 export async function main(argv: readonly string[], ctx?: Partial<CliContext>): Promise<number> {
   const context: CliContext = {
     env: ctx?.env ?? process.env,
-    stdout: ctx?.stdout ?? process.stdout,
+    stdout: ctx?.stdout ?? stopQuietlyOnClosedPipe(process.stdout),
     stderr: ctx?.stderr ?? process.stderr,
     stopSignal: ctx?.stopSignal ?? stopSignal(),
   }

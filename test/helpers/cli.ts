@@ -27,6 +27,11 @@ const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 // What bin/fitledger.js does, but from source, so the test runs the code as it is.
 const ENTRY = `import(${JSON.stringify(MAIN)}).then(async (m) => { process.exitCode = await m.main(process.argv.slice(1)) })`
 
+/** node's arguments that run `fitledger …` from source. */
+export function fitledgerArgs(args: readonly string[]): string[] {
+  return ['--import', 'tsx', '--input-type=module', '-e', ENTRY, '--', ...args]
+}
+
 /**
  * Runs `fitledger …` as a real process, as a user would; a process that would not exit is killed.
  * `as` runs it as another user (root reads any file, so only another user meets EACCES).
@@ -35,7 +40,7 @@ export function runCliProcess(args: string[], env: Record<string, string | undef
   return new Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }>((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', ENTRY, '--', ...args],
+      fitledgerArgs(args),
       { env: { ...process.env, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL', ...as },
       (err, stdout, stderr) => {
         const timedOut = (err as { killed?: boolean } | null)?.killed === true

@@ -69,6 +69,20 @@ describe('start-up hints follow the configured address', () => {
   })
 })
 
+describe('a reader that closes the pipe early', () => {
+  it('`fitledger sync --help | head -1` stops quietly, with no EPIPE stack', async () => {
+    const { spawn } = await import('node:child_process')
+    const { fitledgerArgs } = await import('../helpers/cli.js')
+    const child = spawn(process.execPath, fitledgerArgs(['sync', '--help']), { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout.destroy() // as `head` does once it has its line, here before the help is even written
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve))
+    expect(stderr).not.toContain('EPIPE')
+    expect(code).toBe(0)
+  })
+})
+
 describe('help and version', () => {
   it('--version prints the version of package.json', async () => {
     const res = await runCliProcess(['--version'], {})
