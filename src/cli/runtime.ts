@@ -106,10 +106,6 @@ export async function assertMigrated(db: Kysely<Database>): Promise<void> {
 
 /** Connects to Postgres, Redis and storage, with a one-line message for whichever is down. */
 export async function openServices(config: Config, options: { poolSize?: number; log?: Logger } = {}): Promise<Services> {
-  const relativeRoot = relativeStorageRoot(config)
-  if (relativeRoot) {
-    options.log?.warn({ storage_root: relativeRoot }, 'STORAGE_URL is a relative file:// path: every API and worker must start in the same directory to share it')
-  }
   await checkPostgres(config.DATABASE_URL, config.PG_CONNECT_TIMEOUT_MS)
   await checkRedis(config.REDIS_URL)
   const db = connectDb(config.DATABASE_URL, dbOptions(config, options.poolSize ?? poolSizeFor(config, {})))
@@ -125,6 +121,11 @@ export async function openServices(config: Config, options: { poolSize?: number;
   } catch (err) {
     await db.destroy()
     throw err
+  }
+  // Said once the services answer, so that a command that cannot start prints its one line only.
+  const relativeRoot = relativeStorageRoot(config)
+  if (relativeRoot) {
+    options.log?.warn({ storage_root: relativeRoot }, 'STORAGE_URL is a relative file:// path: every API and worker must start in the same directory to share it')
   }
   const connection = redisConnection(config.REDIS_URL)
   // The API's producer fails fast while Redis is down (the reconciler queues the upload later)

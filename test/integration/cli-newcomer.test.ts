@@ -53,11 +53,13 @@ describe('expected failures', () => {
 
 describe('start-up hints follow the configured address', () => {
   it('Redis on another port is started on that port', async () => {
-    const res = await runCliProcess(['serve'], { ...env, REDIS_URL: 'redis://127.0.0.1:6398' })
+    // At the default log level and storage root, as a newcomer starts it: still only the one line.
+    const res = await runCliProcess(['serve'], { ...env, REDIS_URL: 'redis://127.0.0.1:6398', LOG_LEVEL: 'info', STORAGE_URL: 'file://./data/objects' })
     expect(res.code).toBe(1)
     expect(oneLine(res.stderr)).toBe(
       'fitledger: Redis is not reachable at 127.0.0.1:6398. Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6398 --save "" --appendonly no',
     )
+    expect(res.stdout).toBe('') // the log says nothing either: the terminal shows the one line
   })
 
   it('Postgres on another port: nothing answers there (the system cluster would not help)', async () => {
