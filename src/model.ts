@@ -3,7 +3,9 @@
  * Field names that cross a boundary use the contract's snake_case with the unit last.
  */
 
-export type Format = 'fit' | 'gpx' | 'tcx'
+/** The file formats fitledger reads: the type, the DB column's values and the JSON enum. */
+export const FORMATS = ['fit', 'gpx', 'tcx'] as const
+export type Format = (typeof FORMATS)[number]
 
 /** FIT lap intensity; TCX/GPX laps have none. */
 export type LapIntensity = 'active' | 'rest' | 'warmup' | 'cooldown' | 'recovery' | 'interval' | null
@@ -118,14 +120,38 @@ export const SPORTS = [
 
 export type Sport = (typeof SPORTS)[number]
 
+export function isSport(value: string): value is Sport {
+  return (SPORTS as readonly string[]).includes(value)
+}
+
 /** REGIMEN.md, Sports: cross-country skiing, paddling, boxing and dancing come only from a declaration. */
 export const DECLARED_ONLY_SPORTS: readonly Sport[] = ['skiing', 'paddling', 'boxing', 'dancing']
 
 /** REGIMEN.md, Sports: all but `strength` and `other` are cardio sports. */
 export const CARDIO_SPORTS: ReadonlySet<Sport> = new Set(SPORTS.filter((s) => s !== 'strength' && s !== 'other'))
 
-export type SportSource = 'declared' | 'inferred' | 'user'
-export type EnergySource = 'device' | 'heart_rate' | 'met'
+/** Where an activity's sport came from (CONTRACT.md, sport_source). */
+export const SPORT_SOURCES = ['declared', 'inferred', 'user'] as const
+export type SportSource = (typeof SPORT_SOURCES)[number]
+
+/** Where an activity's energy came from (REGIMEN.md, Energy; CONTRACT.md, energy_source). */
+export const ENERGY_SOURCES = ['device', 'heart_rate', 'met'] as const
+export type EnergySource = (typeof ENERGY_SOURCES)[number]
+
+/** An upload's states (CONTRACT.md, GET /v1/uploads/{id}). */
+export const UPLOAD_STATUSES = ['queued', 'processing', 'done', 'failed', 'duplicate', 'skipped'] as const
+export type UploadStatus = (typeof UPLOAD_STATUSES)[number]
+
+/** An upload is one file or an archive of them. */
+export const UPLOAD_KINDS = ['file', 'archive'] as const
+export type UploadKind = (typeof UPLOAD_KINDS)[number]
+
+/**
+ * The rules that name a duplicate, in the order they run (uploads.duplicate_rule): `same_bytes`
+ * by the database key, then dedupe/match.ts's `same_file_id` and `same_time`.
+ */
+export const DUPLICATE_RULES = ['same_bytes', 'same_file_id', 'same_time'] as const
+export type DuplicateRule = (typeof DUPLICATE_RULES)[number]
 
 export interface WorkBout {
   readonly start_s: number
@@ -158,7 +184,8 @@ export const DEFAULT_GOALS: Goals = Object.freeze({
   activity_factor: 1.2,
 })
 
-export type Sex = 'male' | 'female'
+export const SEXES = ['male', 'female'] as const
+export type Sex = (typeof SEXES)[number]
 
 /** The athlete. Unknown values are null; analysis falls back to stated defaults. */
 export interface Profile {

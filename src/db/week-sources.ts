@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import { weekBounds, weekDates } from '../aggregate/iso-week.js'
 import type { WeekActivity, WeekInput } from '../aggregate/week-types.js'
-import type { Profile, Sport } from '../model.js'
+import type { Profile } from '../model.js'
 import { listIntake } from './intake.js'
 import type { StoredProfile } from './profiles.js'
 import type { Database } from './tables.js'
@@ -62,7 +62,7 @@ async function weekActivities(db: Kysely<Database>, userId: string, span: WeekSp
     .where('start_time', '<', span.to)
     .orderBy('start_time')
     .execute()
-  return rows.map((r) => ({ ...r, start_time: r.start_time.toISOString(), sport: r.sport as Sport }))
+  return rows.map((r) => ({ ...r, start_time: r.start_time.toISOString() }))
 }
 
 /** The week's input for aggregateWeek, from the source rows. */

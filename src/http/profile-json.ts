@@ -6,7 +6,7 @@ import { resolveAthlete } from '../analyse/athlete.js'
 import { isValidTimeZone } from '../aggregate/local-time.js'
 import { effectiveProfile, type GoalOverrides, type StoredProfile } from '../db/profiles.js'
 import { FitledgerError } from '../errors.js'
-import { DEFAULT_GOALS, type Goals } from '../model.js'
+import { DEFAULT_GOALS, type Goals, SEXES } from '../model.js'
 
 const nullable = (type: 'number' | 'integer', minimum: number, maximum: number) => ({ type: [type, 'null'], minimum, maximum })
 
@@ -23,7 +23,7 @@ export const GOAL_SCHEMA = {
 } as const
 
 export const PROFILE_FIELDS = {
-  sex: { type: ['string', 'null'], enum: ['male', 'female', null] },
+  sex: { type: ['string', 'null'], enum: [...SEXES, null] },
   birth_year: nullable('integer', 1900, 2100), // and not after this year: checked against the clock
   weight_kg: nullable('number', 20, 400),
   height_cm: nullable('number', 80, 260),
