@@ -161,28 +161,42 @@ export interface WorkBout {
   readonly avg_power_w: number | null
 }
 
-/** Per-user regimen goals (REGIMEN.md, Weekly goals). */
-export interface Goals {
-  readonly cardio_sessions: number
-  readonly cardio_min_minutes: number
-  readonly interval_sessions: number
-  readonly strength_sessions: number
-  readonly daily_deficit_kcal: number
-  readonly min_intake_kcal: number
-  readonly fluids_ml: number
-  readonly activity_factor: number
+export interface GoalSetting {
+  readonly type: 'integer' | 'number'
+  readonly minimum: number
+  readonly maximum: number
+  readonly default: number
 }
 
-export const DEFAULT_GOALS: Goals = Object.freeze({
-  cardio_sessions: 3,
-  cardio_min_minutes: 30,
-  interval_sessions: 1,
-  strength_sessions: 2,
-  daily_deficit_kcal: 500,
-  min_intake_kcal: 1200,
-  fluids_ml: 1800,
-  activity_factor: 1.2,
-})
+/**
+ * The values a user can set for the weekly goals (REGIMEN.md, Weekly goals), each with its
+ * default and the range a person (and a sane goal) can have: the Goals type, DEFAULT_GOALS and
+ * the profile schema's goals (http/profile-json.ts) all come from here. The goals judged from
+ * them are aggregate/goals.ts's GOALS.
+ */
+export const GOAL_SETTINGS = {
+  cardio_sessions: { type: 'integer', minimum: 0, maximum: 21, default: 3 },
+  cardio_min_minutes: { type: 'number', minimum: 1, maximum: 300, default: 30 },
+  interval_sessions: { type: 'integer', minimum: 0, maximum: 14, default: 1 },
+  strength_sessions: { type: 'integer', minimum: 0, maximum: 14, default: 2 },
+  daily_deficit_kcal: { type: 'number', minimum: 0, maximum: 2000, default: 500 },
+  min_intake_kcal: { type: 'number', minimum: 0, maximum: 5000, default: 1200 },
+  fluids_ml: { type: 'number', minimum: 0, maximum: 10000, default: 1800 },
+  activity_factor: { type: 'number', minimum: 1, maximum: 2.5, default: 1.2 },
+} as const satisfies Readonly<Record<string, GoalSetting>>
+
+export type GoalSettingKey = keyof typeof GOAL_SETTINGS
+
+/** Per-user regimen goals (REGIMEN.md, Weekly goals). */
+export type Goals = { readonly [K in GoalSettingKey]: number }
+
+/** Each setting's value from its definition, keys in GOAL_SETTINGS' order. */
+export function mapGoalSettings<T>(f: (setting: GoalSetting) => T): { readonly [K in GoalSettingKey]: T } {
+  const entries = Object.entries(GOAL_SETTINGS).map(([key, setting]) => [key, f(setting)])
+  return Object.fromEntries(entries) as { [K in GoalSettingKey]: T }
+}
+
+export const DEFAULT_GOALS: Goals = Object.freeze(mapGoalSettings((s) => s.default))
 
 export const SEXES = ['male', 'female'] as const
 export type Sex = (typeof SEXES)[number]
