@@ -1,18 +1,3 @@
-/** The one error type of fitledger. The code is for machines and never changes; the message is for people. */
-export type ErrorCode =
-  | 'unsupported_format'
-  | 'corrupt_file'
-  | 'no_activity_data'
-  | 'too_large'
-  | 'archive_rejected'
-  | 'internal'
-  | 'bad_request'
-  | 'unauthorized'
-  | 'not_found'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'unsupported_media_type'
-
 /** Codes a failed upload can end with (CONTRACT.md). */
 export const UPLOAD_ERROR_CODES = [
   'unsupported_format',
@@ -21,8 +6,22 @@ export const UPLOAD_ERROR_CODES = [
   'too_large',
   'archive_rejected',
   'internal',
-] as const satisfies readonly ErrorCode[]
+] as const
 export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number]
+
+/** Codes only a request can end with, never an upload. */
+export const REQUEST_ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'not_found',
+  'rate_limited',
+  'unavailable',
+  'unsupported_media_type',
+] as const
+
+/** Every code fitledger answers with: the type and the JSON enum. */
+export const ERROR_CODES = [...UPLOAD_ERROR_CODES, ...REQUEST_ERROR_CODES] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   unsupported_format: 415,
@@ -39,6 +38,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
 }
 
+/** The one error type of fitledger. The code is for machines and never changes; the message is for people. */
 export class FitledgerError extends Error {
   override readonly name = 'FitledgerError'
   constructor(
@@ -69,7 +69,16 @@ export class FitledgerError extends Error {
  * retried and ends `internal`.
  */
 export function isFileFault(err: unknown): err is FitledgerError {
-  return err instanceof FitledgerError && err.code !== 'internal' && (UPLOAD_ERROR_CODES as readonly ErrorCode[]).includes(err.code)
+  return err instanceof FitledgerError && err.code !== 'internal' && isUploadErrorCode(err.code)
+}
+
+export function isUploadErrorCode(code: ErrorCode): code is UploadErrorCode {
+  return (UPLOAD_ERROR_CODES as readonly ErrorCode[]).includes(code)
+}
+
+/** The code a failed upload records: its own, or `internal` for one no upload can end with. */
+export function uploadErrorCode(err: FitledgerError): UploadErrorCode {
+  return isUploadErrorCode(err.code) ? err.code : 'internal'
 }
 
 export function isFitledgerError(err: unknown, code?: ErrorCode): err is FitledgerError {

@@ -3,7 +3,9 @@
  * Field names that cross a boundary use the contract's snake_case with the unit last.
  */
 
-export type Format = 'fit' | 'gpx' | 'tcx'
+/** The file formats fitledger reads: the type, the DB column's values and the JSON enum. */
+export const FORMATS = ['fit', 'gpx', 'tcx'] as const
+export type Format = (typeof FORMATS)[number]
 
 /** FIT lap intensity; TCX/GPX laps have none. */
 export type LapIntensity = 'active' | 'rest' | 'warmup' | 'cooldown' | 'recovery' | 'interval' | null
@@ -118,14 +120,38 @@ export const SPORTS = [
 
 export type Sport = (typeof SPORTS)[number]
 
+export function isSport(value: string): value is Sport {
+  return (SPORTS as readonly string[]).includes(value)
+}
+
 /** REGIMEN.md, Sports: cross-country skiing, paddling, boxing and dancing come only from a declaration. */
 export const DECLARED_ONLY_SPORTS: readonly Sport[] = ['skiing', 'paddling', 'boxing', 'dancing']
 
 /** REGIMEN.md, Sports: all but `strength` and `other` are cardio sports. */
 export const CARDIO_SPORTS: ReadonlySet<Sport> = new Set(SPORTS.filter((s) => s !== 'strength' && s !== 'other'))
 
-export type SportSource = 'declared' | 'inferred' | 'user'
-export type EnergySource = 'device' | 'heart_rate' | 'met'
+/** Where an activity's sport came from (CONTRACT.md, sport_source). */
+export const SPORT_SOURCES = ['declared', 'inferred', 'user'] as const
+export type SportSource = (typeof SPORT_SOURCES)[number]
+
+/** Where an activity's energy came from (REGIMEN.md, Energy; CONTRACT.md, energy_source). */
+export const ENERGY_SOURCES = ['device', 'heart_rate', 'met'] as const
+export type EnergySource = (typeof ENERGY_SOURCES)[number]
+
+/** An upload's states (CONTRACT.md, GET /v1/uploads/{id}). */
+export const UPLOAD_STATUSES = ['queued', 'processing', 'done', 'failed', 'duplicate', 'skipped'] as const
+export type UploadStatus = (typeof UPLOAD_STATUSES)[number]
+
+/** An upload is one file or an archive of them. */
+export const UPLOAD_KINDS = ['file', 'archive'] as const
+export type UploadKind = (typeof UPLOAD_KINDS)[number]
+
+/**
+ * The rules that name a duplicate, in the order they run (uploads.duplicate_rule): `same_bytes`
+ * by the database key, then dedupe/match.ts's `same_file_id` and `same_time`.
+ */
+export const DUPLICATE_RULES = ['same_bytes', 'same_file_id', 'same_time'] as const
+export type DuplicateRule = (typeof DUPLICATE_RULES)[number]
 
 export interface WorkBout {
   readonly start_s: number
@@ -135,30 +161,45 @@ export interface WorkBout {
   readonly avg_power_w: number | null
 }
 
-/** Per-user regimen goals (REGIMEN.md, Weekly goals). */
-export interface Goals {
-  readonly cardio_sessions: number
-  readonly cardio_min_minutes: number
-  readonly interval_sessions: number
-  readonly strength_sessions: number
-  readonly daily_deficit_kcal: number
-  readonly min_intake_kcal: number
-  readonly fluids_ml: number
-  readonly activity_factor: number
+export interface GoalSetting {
+  readonly type: 'integer' | 'number'
+  readonly minimum: number
+  readonly maximum: number
+  readonly default: number
 }
 
-export const DEFAULT_GOALS: Goals = Object.freeze({
-  cardio_sessions: 3,
-  cardio_min_minutes: 30,
-  interval_sessions: 1,
-  strength_sessions: 2,
-  daily_deficit_kcal: 500,
-  min_intake_kcal: 1200,
-  fluids_ml: 1800,
-  activity_factor: 1.2,
-})
+/**
+ * The values a user can set for the weekly goals (REGIMEN.md, Weekly goals), each with its
+ * default and the range a person (and a sane goal) can have: the Goals type, DEFAULT_GOALS and
+ * the profile schema's goals (http/profile-json.ts) all come from here. The goals judged from
+ * them are aggregate/goals.ts's GOALS.
+ */
+export const GOAL_SETTINGS = {
+  cardio_sessions: { type: 'integer', minimum: 0, maximum: 21, default: 3 },
+  cardio_min_minutes: { type: 'number', minimum: 1, maximum: 300, default: 30 },
+  interval_sessions: { type: 'integer', minimum: 0, maximum: 14, default: 1 },
+  strength_sessions: { type: 'integer', minimum: 0, maximum: 14, default: 2 },
+  daily_deficit_kcal: { type: 'number', minimum: 0, maximum: 2000, default: 500 },
+  min_intake_kcal: { type: 'number', minimum: 0, maximum: 5000, default: 1200 },
+  fluids_ml: { type: 'number', minimum: 0, maximum: 10000, default: 1800 },
+  activity_factor: { type: 'number', minimum: 1, maximum: 2.5, default: 1.2 },
+} as const satisfies Readonly<Record<string, GoalSetting>>
 
-export type Sex = 'male' | 'female'
+export type GoalSettingKey = keyof typeof GOAL_SETTINGS
+
+/** Per-user regimen goals (REGIMEN.md, Weekly goals). */
+export type Goals = { readonly [K in GoalSettingKey]: number }
+
+/** Each setting's value from its definition, keys in GOAL_SETTINGS' order. */
+export function mapGoalSettings<T>(f: (setting: GoalSetting) => T): { readonly [K in GoalSettingKey]: T } {
+  const entries = Object.entries(GOAL_SETTINGS).map(([key, setting]) => [key, f(setting)])
+  return Object.fromEntries(entries) as { [K in GoalSettingKey]: T }
+}
+
+export const DEFAULT_GOALS: Goals = Object.freeze(mapGoalSettings((s) => s.default))
+
+export const SEXES = ['male', 'female'] as const
+export type Sex = (typeof SEXES)[number]
 
 /** The athlete. Unknown values are null; analysis falls back to stated defaults. */
 export interface Profile {

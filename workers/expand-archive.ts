@@ -16,6 +16,7 @@ import { downloadToFile } from '../src/archive/download.js'
 import { type WalkedEntry, walkArchive } from '../src/archive/walk.js'
 import { activitiesByContent, finishArchive, insertChildren, markExpanded, type NewChild } from '../src/db/archives.js'
 import type { Database, UploadRow } from '../src/db/tables.js'
+import { uploadErrorCode } from '../src/errors.js'
 import { enqueueUploads, type IngestJob } from '../src/queue/ingest-queue.js'
 import { contentHash } from '../src/storage/content-hash.js'
 import { type ObjectStore, objectKeyFor } from '../src/storage/object-store.js'
@@ -78,7 +79,7 @@ async function storeChildren(deps: ArchiveDeps, parent: UploadRow, entries: read
     if (e.error || !e.sha || !e.bytes) {
       // Never stored: a failed entry has no object (object_key and hash stay empty).
       const error = e.error
-      return { ...base, object_key: '', content_sha256: '', size_bytes: 0, status: 'failed', error_code: error?.code ?? 'internal', error_message: error?.message ?? null }
+      return { ...base, object_key: '', content_sha256: '', size_bytes: 0, status: 'failed', error_code: error ? uploadErrorCode(error) : 'internal', error_message: error?.message ?? null }
     }
     const existing = known.get(e.sha) ?? []
     return {

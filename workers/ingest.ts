@@ -7,7 +7,7 @@ import { analysisChangedAt, profileFor } from '../src/db/profiles.js'
 import type { Database } from '../src/db/tables.js'
 import { startProcessing } from '../src/db/uploads.js'
 import { FitledgerError, isFitledgerError } from '../src/errors.js'
-import type { ParsedActivity, Sport } from '../src/model.js'
+import type { ParsedActivity } from '../src/model.js'
 import type { WeekChanges } from '../src/queue/week-changes.js'
 import { NO_CLOCK, type StageClock } from '../src/stage-clock.js'
 import type { ObjectStore } from '../src/storage/object-store.js'
@@ -36,7 +36,7 @@ export async function ingest(deps: IngestDeps, uploadId: string): Promise<SaveOu
   const parsed = await clock.time('parse', () => deps.parse(bytes)) //                     5 pure (in a thread)
   const profileAsOf = await analysisChangedAt(deps.db, upload.user_id) //                  7 db, read before the profile
   const profile = await clock.time('database', () => profileFor(deps.db, upload.user_id)) // 7 db
-  const sport = upload.sport_override as Sport | null
+  const sport = upload.sport_override
   const sessions = await clock.time('analysis', () =>
     parsed.map((p) => ({ parsed: p, summary: withUserSport(summariseActivity(p, profile), sport) })), // 6 pure
   )

@@ -12,7 +12,7 @@ import { applyMerges, type MergedActivity, type SaveOutcome } from '../src/db/ac
 import type { Database, UploadRow } from '../src/db/tables.js'
 import { getUpload } from '../src/db/uploads.js'
 import { mergeColumns } from '../src/dedupe/merge-columns.js'
-import type { Profile, Sport } from '../src/model.js'
+import type { Profile } from '../src/model.js'
 import { parseStored, type ParseStoredDeps } from './parse-stored.js'
 
 export interface MergeDeps extends ParseStoredDeps {
@@ -27,7 +27,7 @@ export async function takeRicherStreams(deps: MergeDeps, upload: UploadRow, outc
     const base = stored && (await parseStored(deps, stored.object_key))?.find((p) => p.session_index === pending.stored_session_index)
     if (!stored || !base) continue
     const parsed = mergeColumns(base, pending.incoming.parsed, pending.channels)
-    const summary = withUserSport(summariseActivity(parsed, profile), stored.sport_override as Sport | null)
+    const summary = withUserSport(summariseActivity(parsed, profile), stored.sport_override)
     merged.push({ activity_id: pending.activity_id, session: { parsed, summary } })
   }
   return applyMerges(deps.db, upload, outcome, merged)

@@ -7,7 +7,7 @@ import { loadStreams } from '../src/db/streams.js'
 import type { Database } from '../src/db/tables.js'
 import { lacksMergeable, withStoredChannels } from '../src/dedupe/merge-columns.js'
 import type { Logger } from '../src/log.js'
-import type { ParsedActivity, Sport } from '../src/model.js'
+import type { ParsedActivity } from '../src/model.js'
 import type { WeekChanges } from '../src/queue/week-changes.js'
 import type { ObjectStore } from '../src/storage/object-store.js'
 import { parseStored } from './parse-stored.js'
@@ -39,7 +39,7 @@ export async function reanalyse(deps: ReanalyseDeps, userId: string): Promise<nu
       if (!own) continue
       const stored = lacksMergeable(own) ? await loadStreams(deps.db, session.id) : undefined // 7 db
       const p = stored ? withStoredChannels(own, stored) : own //                        5 pure: what a merge brought
-      const userSport = session.sport_source === 'user' ? (session.sport as Sport) : null
+      const userSport = session.sport_source === 'user' ? session.sport : null
       const summary = withUserSport(summariseActivity(p, profile), userSport) //        6 pure
       await updateAnalysis(deps.db, session.id, p, summary) //                          7 db, one row
       updated += 1

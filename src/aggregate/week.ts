@@ -11,6 +11,7 @@ import { isoWeekday, epochDayOf } from './calendar-date.js'
 import { scoreCompliance } from './compliance.js'
 import { aggregateEnergy, dayBalanceKcal, isLowIntake, type EnergyDayInput } from './energy.js'
 import { aggregateFluids } from './fluids.js'
+import { GOALS, judgeGoals } from './goals.js'
 import { parseIsoWeek, weekDates } from './iso-week.js'
 import { isValidTimeZone, localDateOf, localTimeOf, toUtcMs } from './local-time.js'
 import { roundKcal, roundMetres, roundMinutes, roundOrNull, roundTo } from './round.js'
@@ -115,9 +116,14 @@ export function aggregateWeek(input: WeekInput): WeekAggregate {
   const qualifying = cardio.filter((a) => isQualifyingCardio(a, goals)).length
   const intervals = activities.filter(isIntervalSession).length
   const strength = activities.filter(isStrength).length
-  const cardioMet = qualifying >= goals.cardio_sessions
-  const intervalsMet = intervals >= goals.interval_sessions
-  const strengthMet = strength >= goals.strength_sessions
+  const met = judgeGoals({
+    goals,
+    cardio: { qualifying_sessions: qualifying },
+    intervals: { sessions: intervals },
+    strength: { sessions: strength },
+    energy,
+    fluids,
+  })
 
   return {
     week: input.week,
@@ -129,15 +135,15 @@ export function aggregateWeek(input: WeekInput): WeekAggregate {
       sessions: cardio.length,
       qualifying_sessions: qualifying,
       minutes: roundMinutes(cardio.reduce((sum, a) => sum + a.moving_s, 0) / 60),
-      met: cardioMet,
+      met: met.cardio,
     },
-    intervals: { sessions: intervals, met: intervalsMet },
-    strength: { sessions: strength, met: strengthMet },
+    intervals: { sessions: intervals, met: met.intervals },
+    strength: { sessions: strength, met: met.strength },
     energy,
     fluids,
     days: energyDays.map((d) => dayRow(d, placed, baseline, goals)),
     by_sport: aggregateBySport(activities),
-    compliance: scoreCompliance([cardioMet, intervalsMet, strengthMet, energy.met, fluids.met]),
+    compliance: scoreCompliance(GOALS.map((g) => met[g.key])),
     hr_zones_s: sumZones(activities),
     sessions: placed.map((p) => sessionRow(p, goals, timeZone)),
     assumed: athlete.assumed.filter((field) => BASELINE_FIELDS.has(field)),

@@ -1,9 +1,9 @@
 import { type Kysely, sql } from 'kysely'
 import { USER_SPORT_EVIDENCE } from '../analyse/user-sport.js'
-import type { ActivitySummary, ParsedActivity } from '../model.js'
+import type { ActivitySummary, DuplicateRule, ParsedActivity, Sport } from '../model.js'
 import type { Cursor } from './cursor.js'
 import { encodeCursor } from './cursor.js'
-import { type DuplicateRule, matchSession, type SessionKey } from '../dedupe/match.js'
+import { matchSession, type SessionKey } from '../dedupe/match.js'
 import { channelsToTake, type MergeableChannel } from '../dedupe/merge-columns.js'
 import { sportUnlessUserSet } from './activity-analysis.js'
 import { activitiesByContent } from './archives.js'
@@ -20,7 +20,7 @@ export interface SessionResult {
 export interface SaveOutcome {
   readonly status: 'done' | 'duplicate'
   readonly activity_ids: string[]
-  readonly duplicate_rule: string | null
+  readonly duplicate_rule: DuplicateRule | null
   /**
    * Matched activities that should take channels from this file (dedupe/merge-columns.ts).
    * When set, the upload is not final yet: the worker merges, then calls applyMerges.
@@ -210,7 +210,7 @@ export async function getActivity(db: Kysely<Database>, userId: string, id: stri
 export interface ActivityFilter {
   readonly from?: string
   readonly to?: string
-  readonly sport?: string
+  readonly sport?: Sport
   readonly limit: number
   readonly cursor?: Cursor
 }
@@ -242,11 +242,11 @@ export async function updateActivity(
   db: Kysely<Database>,
   userId: string,
   id: string,
-  patch: { name?: string | null; sport?: string },
+  patch: { name?: string | null; sport?: Sport },
 ): Promise<ActivityWithFile | undefined> {
   const set = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
-    ...(patch.sport !== undefined ? { sport: patch.sport, sport_source: 'user', sport_confidence: 1, sport_evidence: USER_SPORT_EVIDENCE } : {}),
+    ...(patch.sport !== undefined ? { sport: patch.sport, sport_source: 'user' as const, sport_confidence: 1, sport_evidence: USER_SPORT_EVIDENCE } : {}),
   }
   const updated = await db
     .updateTable('activities')

@@ -1,12 +1,12 @@
 import { type Kysely, sql } from 'kysely'
-import type { ActivitySummary, ParsedActivity } from '../model.js'
+import type { ActivitySummary, ParsedActivity, Sport, SportSource } from '../model.js'
 import type { Database } from './tables.js'
 
 export interface StoredSession {
   readonly id: string
   readonly session_index: number
-  readonly sport: string
-  readonly sport_source: string
+  readonly sport: Sport
+  readonly sport_source: SportSource
 }
 
 export interface UploadSessions {
@@ -47,8 +47,8 @@ export function sportUnlessUserSet({
 }: Pick<ActivitySummary, 'sport' | 'sport_source' | 'sport_confidence' | 'sport_evidence'>) {
   const userSet = sql<boolean>`sport_source = 'user'`
   return {
-    sport: sql<string>`case when ${userSet} then sport else ${sport} end`,
-    sport_source: sql<string>`case when ${userSet} then sport_source else ${sport_source} end`,
+    sport: sql<Sport>`case when ${userSet} then sport else ${sport} end`,
+    sport_source: sql<SportSource>`case when ${userSet} then sport_source else ${sport_source} end`,
     sport_confidence: sql<number>`case when ${userSet} then sport_confidence else ${sport_confidence} end`,
     sport_evidence: sql<string[]>`case when ${userSet} then sport_evidence else ${[...sport_evidence]}::text[] end`,
   }

@@ -5,15 +5,17 @@
  * conditions make that safe from many workers at once.
  */
 import { type Kysely, sql } from 'kysely'
-import type { Database, UploadStatus } from './tables.js'
+import type { UploadErrorCode } from '../errors.js'
+import type { UploadStatus } from '../model.js'
+import type { Database } from './tables.js'
 import { type NewUpload, writeSettled } from './uploads.js'
 
-export type ArchiveCounts = Record<'queued' | 'processing' | 'done' | 'failed' | 'duplicate' | 'skipped', number>
+export type ArchiveCounts = Record<UploadStatus, number>
 
 export interface NewChild extends NewUpload {
   readonly parent_id: string
   readonly entry_path: string
-  readonly error_code?: string | null
+  readonly error_code?: UploadErrorCode | null
   readonly error_message?: string | null
 }
 
@@ -106,7 +108,7 @@ export async function archiveCounts(db: Kysely<Database>, parentId: string, skip
     .groupBy('status')
     .execute()
   const counts: ArchiveCounts = { queued: 0, processing: 0, done: 0, failed: 0, duplicate: 0, skipped: skippedEntries }
-  for (const row of rows) counts[row.status as UploadStatus] += Number(row.n)
+  for (const row of rows) counts[row.status] += Number(row.n)
   return counts
 }
 

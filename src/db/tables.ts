@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { UploadErrorCode } from '../errors.js'
+import type { DuplicateRule, EnergySource, Format, LapIntensity, Sex, Sport, SportSource, UploadKind, UploadStatus } from '../model.js'
 
 /** The Postgres schema as kysely sees it (migrations/ is the source of truth). */
 export interface Database {
@@ -48,7 +50,7 @@ export interface ReportSharesTable {
 
 export interface ProfilesTable {
   user_id: string
-  sex: 'male' | 'female' | null
+  sex: Sex | null
   birth_year: number | null
   weight_kg: number | null
   height_cm: number | null
@@ -62,24 +64,22 @@ export interface ProfilesTable {
   analysed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
-export type UploadStatus = 'queued' | 'processing' | 'done' | 'failed' | 'duplicate' | 'skipped'
-
 export interface UploadsTable {
   id: string
   user_id: string
   parent_id: string | null
-  kind: Generated<'file' | 'archive'>
+  kind: Generated<UploadKind>
   filename: string
   object_key: string
   content_sha256: string
   size_bytes: ColumnType<string, number | bigint, number | bigint>
   status: UploadStatus
-  error_code: string | null
+  error_code: UploadErrorCode | null
   error_message: string | null
   activity_ids: ColumnType<string[], string[] | undefined, string[]>
-  duplicate_rule: string | null
+  duplicate_rule: DuplicateRule | null
   external_id: string | null
-  sport_override: string | null
+  sport_override: Sport | null
   name_override: string | null
   attempts: Generated<number>
   created_at: Generated<Date>
@@ -106,11 +106,11 @@ export interface ActivitiesTable {
   device: string | null
   file_serial: string | null
   file_created_at: Date | null
-  format: string
+  format: Format
   compressed: boolean
   declared_sport: string | null
-  sport: string
-  sport_source: string
+  sport: Sport
+  sport_source: SportSource
   sport_confidence: number
   /** The summary's reasons for the sport (migration 0011); written from a readonly list. */
   sport_evidence: ColumnType<string[], readonly string[] | undefined, readonly string[]>
@@ -128,7 +128,7 @@ export interface ActivitiesTable {
   hr_zones_s: number[]
   trimp: number | null
   energy_kcal: number
-  energy_source: string
+  energy_source: EnergySource
   samples: number
   laps: number
   flags: string[]
@@ -146,7 +146,7 @@ export interface LapsTable {
   elapsed_s: number
   timer_s: number | null
   distance_m: number | null
-  intensity: string | null
+  intensity: LapIntensity
   calories_kcal: number | null
   avg_hr_bpm: number | null
   max_hr_bpm: number | null

@@ -1,14 +1,15 @@
 import { type Kysely, sql } from 'kysely'
-import type { FitledgerError } from '../errors.js'
+import { type FitledgerError, uploadErrorCode } from '../errors.js'
+import type { DuplicateRule, Sport, UploadKind, UploadStatus } from '../model.js'
 import { type Cursor, encodeCursor } from './cursor.js'
 import { lockUser } from './dedupe.js'
-import type { Database, UploadRow, UploadStatus } from './tables.js'
+import type { Database, UploadRow } from './tables.js'
 
 export interface NewUpload {
   readonly id: string
   readonly user_id: string
   readonly parent_id?: string | null
-  readonly kind?: 'file' | 'archive'
+  readonly kind?: UploadKind
   readonly filename: string
   readonly object_key: string
   readonly content_sha256: string
@@ -16,9 +17,9 @@ export interface NewUpload {
   readonly status: UploadStatus
   readonly activity_ids?: string[]
   readonly deleted_activity_ids?: string[]
-  readonly duplicate_rule?: string | null
+  readonly duplicate_rule?: DuplicateRule | null
   readonly external_id?: string | null
-  readonly sport_override?: string | null
+  readonly sport_override?: Sport | null
   readonly name_override?: string | null
   readonly entry_path?: string | null
 }
@@ -141,7 +142,7 @@ export async function failUpload(db: Kysely<Database>, id: string, err: Fitledge
     .updateTable('uploads')
     .set({
       status: 'failed',
-      error_code: err.code,
+      error_code: uploadErrorCode(err),
       error_message: err.message.slice(0, 2000),
       updated_at: sql`now()`,
       finished_at: sql`now()`,

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import { weekBounds, weekDates } from '../aggregate/iso-week.js'
+import { RULES_VERSION } from '../aggregate/rules-version.js'
 import type { WeekActivity, WeekInput } from '../aggregate/week-types.js'
-import type { Profile, Sport } from '../model.js'
+import type { Profile } from '../model.js'
 import { listIntake } from './intake.js'
 import type { StoredProfile } from './profiles.js'
 import type { Database } from './tables.js'
@@ -31,10 +32,10 @@ export function weekSpan(week: string, timeZone: string): WeekSpan {
 }
 
 /**
- * A fingerprint of every source row a week's figures rest on: the profile's last change and
- * each session's and food-log day's key and last change. Any insert, update or delete (and a
- * profile change, which can move every week) gives another stamp; a stored week whose stamp
- * differs is stale. Computed in SQL, so checking costs one small indexed query.
+ * A fingerprint of all a week's figures rest on: the rules version (rules-version.ts), the
+ * profile's last change and each session's and food-log day's key and last change. Any insert,
+ * update or delete, a profile change (which can move every week) and a change of the rules give
+ * another stamp; a stored week whose stamp differs is stale. Computed in SQL, so checking costs one small indexed query.
  */
 export async function weekStamp(db: Kysely<Database>, userId: string, span: WeekSpan, profile: StoredProfile): Promise<string> {
   const { rows } = await sql<{ a: string | null; i: string | null }>`
@@ -45,7 +46,7 @@ export async function weekStamp(db: Kysely<Database>, userId: string, span: Week
          from intake_days where user_id = ${userId} and date >= ${span.firstDate}::date and date <= ${span.lastDate}::date) as i
   `.execute(db)
   const row = rows[0]
-  return `p:${profile.updated_at?.getTime() ?? '-'}|a:${row?.a ?? '-'}|i:${row?.i ?? '-'}`
+  return `r:${RULES_VERSION}|p:${profile.updated_at?.getTime() ?? '-'}|a:${row?.a ?? '-'}|i:${row?.i ?? '-'}`
 }
 
 /** True when the stamp says the week has neither sessions nor food log. */
@@ -62,7 +63,7 @@ async function weekActivities(db: Kysely<Database>, userId: string, span: WeekSp
     .where('start_time', '<', span.to)
     .orderBy('start_time')
     .execute()
-  return rows.map((r) => ({ ...r, start_time: r.start_time.toISOString(), sport: r.sport as Sport }))
+  return rows.map((r) => ({ ...r, start_time: r.start_time.toISOString() }))
 }
 
 /** The week's input for aggregateWeek, from the source rows. */

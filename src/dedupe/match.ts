@@ -7,7 +7,7 @@
  *   same_time:    starts within 60 s of each other and elapsed times within 5 %: one session
  *                 recorded twice (a watch and a bike computer, or FIT and GPX of one ride).
  */
-export type DuplicateRule = 'same_bytes' | 'same_file_id' | 'same_time'
+import type { DuplicateRule } from '../model.js'
 
 export const SAME_TIME_START_S = 60
 export const SAME_TIME_ELAPSED_FRACTION = 0.05

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type { Queue } from 'bullmq'
 import type { Kysely } from 'kysely'
 import { activitiesForContent } from '../db/activities.js'
-import type { Database, UploadStatus } from '../db/tables.js'
+import type { Database } from '../db/tables.js'
 import { insertUploads, type NewUpload } from '../db/uploads.js'
 import { FitledgerError } from '../errors.js'
 import type { Logger } from '../log.js'
 import type { Metrics } from '../metrics.js'
+import type { Sport, UploadStatus } from '../model.js'
 import { detectFormat } from '../parse/detect.js'
 import { enqueueUploads, type IngestJob } from '../queue/ingest-queue.js'
 import { contentHash } from '../storage/content-hash.js'
@@ -24,12 +25,12 @@ export interface IncomingFile {
   readonly filename: string
   readonly bytes: Uint8Array
   /** Per-file name and sport (an export's activities.csv); they win over the request's options. */
-  readonly hint?: { readonly name: string | null; readonly sport: string | null } | null
+  readonly hint?: { readonly name: string | null; readonly sport: Sport | null } | null
 }
 
 export interface UploadOptions {
   readonly external_id?: string | null
-  readonly sport?: string | null
+  readonly sport?: Sport | null
   readonly name?: string | null
 }
 

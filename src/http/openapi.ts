@@ -5,6 +5,7 @@
  * the document only (nothing here changes how a reply is serialised).
  */
 import type { OpenAPIV3 } from 'openapi-types'
+import { ERROR_CODES } from '../errors.js'
 
 type Document = Partial<OpenAPIV3.Document>
 type Operation = OpenAPIV3.OperationObject
@@ -19,7 +20,7 @@ export const ERROR_SCHEMA: OpenAPIV3.SchemaObject = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', description: 'For machines; never changes (README lists them)', example: 'bad_request' },
+        code: { type: 'string', enum: [...ERROR_CODES], description: 'For machines; never changes (README lists them)', example: 'bad_request' },
         message: { type: 'string', description: 'For people: what was wrong with this request' },
       },
     },

@@ -6,24 +6,15 @@ import { resolveAthlete } from '../analyse/athlete.js'
 import { isValidTimeZone } from '../aggregate/local-time.js'
 import { effectiveProfile, type GoalOverrides, type StoredProfile } from '../db/profiles.js'
 import { FitledgerError } from '../errors.js'
-import { DEFAULT_GOALS, type Goals } from '../model.js'
+import { DEFAULT_GOALS, type Goals, mapGoalSettings, SEXES } from '../model.js'
 
 const nullable = (type: 'number' | 'integer', minimum: number, maximum: number) => ({ type: [type, 'null'], minimum, maximum })
 
-/** Ranges a person (and a sane goal) can have; the schema also feeds /docs. */
-export const GOAL_SCHEMA = {
-  cardio_sessions: nullable('integer', 0, 21),
-  cardio_min_minutes: nullable('number', 1, 300),
-  interval_sessions: nullable('integer', 0, 14),
-  strength_sessions: nullable('integer', 0, 14),
-  daily_deficit_kcal: nullable('number', 0, 2000),
-  min_intake_kcal: nullable('number', 0, 5000),
-  fluids_ml: nullable('number', 0, 10000),
-  activity_factor: nullable('number', 1, 2.5),
-} as const
+/** Ranges a person (and a sane goal) can have (model.ts, GOAL_SETTINGS); the schema also feeds /docs. */
+export const GOAL_SCHEMA = mapGoalSettings((s) => nullable(s.type, s.minimum, s.maximum))
 
 export const PROFILE_FIELDS = {
-  sex: { type: ['string', 'null'], enum: ['male', 'female', null] },
+  sex: { type: ['string', 'null'], enum: [...SEXES, null] },
   birth_year: nullable('integer', 1900, 2100), // and not after this year: checked against the clock
   weight_kg: nullable('number', 20, 400),
   height_cm: nullable('number', 80, 260),

@@ -1,7 +1,9 @@
 /** Identifies a file by its content, never its name. */
+import type { Format } from '../model.js'
 import { readProlog } from './xml-prolog.js'
 
-export type DetectedFormat = 'fit' | 'gzip' | 'gpx' | 'tcx' | 'zip'
+/** What the bytes are: one of our formats, or a wrapper around them. */
+export type DetectedFormat = Format | 'gzip' | 'zip'
 
 const FIT_SIGNATURE = [0x2e, 0x46, 0x49, 0x54] // ".FIT" at offset 8 (FIT protocol, file header)
 const XML_SNIFF_BYTES = 64 * 1024

@@ -1,14 +1,15 @@
 /**
- * The week's five goals as lines a person reads: name, status, and what it rests on. Shared by
- * the HTML badges and the CLI table so both say the same thing.
+ * The week's goals (aggregate/goals.ts) as lines a person reads: name, status, and what it rests
+ * on. Shared by the HTML badges and the CLI table so both say the same thing.
  */
+import { GOALS, type GoalKey } from '../aggregate/goals.js'
 import type { GoalStatus, WeekAggregate } from '../aggregate/week-types.js'
 import { formatNumber } from './display-format.js'
 
 export type GoalState = 'met' | 'missed' | 'unknown'
 
 export interface GoalLine {
-  readonly key: 'cardio' | 'intervals' | 'strength' | 'energy' | 'fluids'
+  readonly key: GoalKey
   readonly label: string
   readonly state: GoalState
   readonly detail: string
@@ -35,20 +36,17 @@ function fluidsDetail(agg: WeekAggregate): string {
   return `${formatNumber(f.avg_ml / 1000, 1)} L/day of ${formatNumber(agg.goals.fluids_ml / 1000, 1)} L over ${plural(f.logged_days, 'day')}`
 }
 
+/** What each goal's verdict rests on, in words; a new goal in GOALS must say it here. */
+const DETAIL: { readonly [K in GoalKey]: (agg: WeekAggregate) => string } = {
+  cardio: (agg) => `${agg.cardio.qualifying_sessions} of ${agg.goals.cardio_sessions} sessions of ${agg.goals.cardio_min_minutes}+ min`,
+  intervals: (agg) => `${agg.intervals.sessions} of ${agg.goals.interval_sessions}`,
+  strength: (agg) => `${agg.strength.sessions} of ${agg.goals.strength_sessions}`,
+  energy: energyDetail,
+  fluids: fluidsDetail,
+}
+
 export function goalLines(agg: WeekAggregate): GoalLine[] {
-  const g = agg.goals
-  return [
-    {
-      key: 'cardio',
-      label: 'Cardio',
-      state: goalState(agg.cardio.met),
-      detail: `${agg.cardio.qualifying_sessions} of ${g.cardio_sessions} sessions of ${g.cardio_min_minutes}+ min`,
-    },
-    { key: 'intervals', label: 'Intervals', state: goalState(agg.intervals.met), detail: `${agg.intervals.sessions} of ${g.interval_sessions}` },
-    { key: 'strength', label: 'Strength', state: goalState(agg.strength.met), detail: `${agg.strength.sessions} of ${g.strength_sessions}` },
-    { key: 'energy', label: 'Energy', state: goalState(agg.energy.met), detail: energyDetail(agg) },
-    { key: 'fluids', label: 'Fluids', state: goalState(agg.fluids.met), detail: fluidsDetail(agg) },
-  ]
+  return GOALS.map((g) => ({ key: g.key, label: g.label, state: goalState(g.judge(agg)), detail: DETAIL[g.key](agg) }))
 }
 
 /** '4 of 5 goals met (80%)', or a plain sentence when nothing could be judged. */

@@ -16,6 +16,7 @@ import { connectDb } from '../../src/db/connect.js'
 import { upsertIntake } from '../../src/db/intake.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { saveProfile } from '../../src/db/profiles.js'
+import type { NewActivity } from '../../src/db/tables.js'
 import { insertUploads } from '../../src/db/uploads.js'
 import { createUser, issueToken } from '../../src/db/users.js'
 import { recomputeWeek } from '../../src/db/week-report.js'
@@ -51,7 +52,7 @@ async function load(db: ReturnType<typeof connectDb>, userId: string): Promise<v
   const random = rng(47)
   const uploadId = randomUUID()
   await insertUploads(db, [{ id: uploadId, user_id: userId, filename: 'history.fit', object_key: 'bench', content_sha256: 'bench', size_bytes: 1, status: 'done' }])
-  const rows = Array.from({ length: ACTIVITIES }, (_, i) => {
+  const rows = Array.from({ length: ACTIVITIES }, (_, i): NewActivity => {
     const day = Math.floor((i / ACTIVITIES) * DAYS)
     const start = new Date(Date.parse(`${addDays(FIRST_DAY, day)}T06:00:00Z`) + Math.floor(random() * 14 * 3600) * 1000)
     const moving = 900 + Math.floor(random() * 4500)

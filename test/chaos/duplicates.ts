@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import { type DuplicateRule, matchSession, type StoredSession } from '../../src/dedupe/match.js'
+import { matchSession, type StoredSession } from '../../src/dedupe/match.js'
+import type { DuplicateRule } from '../../src/model.js'
 import { storedSessionOf } from '../../src/db/dedupe.js'
 import type { Database } from '../../src/db/tables.js'
 

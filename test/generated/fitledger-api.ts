@@ -269,8 +269,9 @@ export interface components {
                 /**
                  * @description For machines; never changes (README lists them)
                  * @example bad_request
+                 * @enum {string}
                  */
-                code: string;
+                code: "unsupported_format" | "corrupt_file" | "no_activity_data" | "too_large" | "archive_rejected" | "internal" | "bad_request" | "unauthorized" | "not_found" | "rate_limited" | "unavailable" | "unsupported_media_type";
                 /** @description For people: what was wrong with this request */
                 message: string;
             };
@@ -1076,14 +1077,16 @@ export interface operations {
                             /** @enum {string} */
                             status?: "queued" | "processing" | "done" | "failed" | "duplicate" | "skipped";
                             error?: {
-                                code?: string;
+                                /** @enum {string} */
+                                code?: "unsupported_format" | "corrupt_file" | "no_activity_data" | "too_large" | "archive_rejected" | "internal";
                                 message?: string;
                             } | null;
                             activity_id?: string | null;
                             activity_ids?: string[];
                             /** @description Activities this upload made or matched that were deleted since; they are no longer in activity_ids */
                             deleted_activity_ids?: string[];
-                            duplicate_rule?: string | null;
+                            /** @enum {string|null} */
+                            duplicate_rule?: "same_bytes" | "same_file_id" | "same_time" | null;
                             filename?: string;
                             /** @enum {string} */
                             kind?: "file" | "archive";
@@ -1151,14 +1154,16 @@ export interface operations {
                         /** @enum {string} */
                         status?: "queued" | "processing" | "done" | "failed" | "duplicate" | "skipped";
                         error?: {
-                            code?: string;
+                            /** @enum {string} */
+                            code?: "unsupported_format" | "corrupt_file" | "no_activity_data" | "too_large" | "archive_rejected" | "internal";
                             message?: string;
                         } | null;
                         activity_id?: string | null;
                         activity_ids?: string[];
                         /** @description Activities this upload made or matched that were deleted since; they are no longer in activity_ids */
                         deleted_activity_ids?: string[];
-                        duplicate_rule?: string | null;
+                        /** @enum {string|null} */
+                        duplicate_rule?: "same_bytes" | "same_file_id" | "same_time" | null;
                         filename?: string;
                         /** @enum {string} */
                         kind?: "file" | "archive";

@@ -5,7 +5,7 @@ import { decodeCursor, isUuid } from '../../db/cursor.js'
 import { loadStreams } from '../../db/streams.js'
 import type { Database } from '../../db/tables.js'
 import { FitledgerError } from '../../errors.js'
-import { SPORTS } from '../../model.js'
+import { SPORTS, type Sport } from '../../model.js'
 import { activityJson } from '../activity-json.js'
 import { notFound } from '../auth.js'
 import { STREAM_KEYS, type StreamKey, streamsJson } from '../streams-json.js'
@@ -44,7 +44,7 @@ export function registerActivityRoutes(app: FastifyInstance, deps: ActivityRoute
       },
     },
     async (request) => {
-      const q = request.query as { from?: string; to?: string; sport?: string; limit: number; cursor?: string }
+      const q = request.query as { from?: string; to?: string; sport?: Sport; limit: number; cursor?: string }
       const page = await listActivities(deps.db, request.userId, {
         limit: q.limit,
         ...(q.from ? { from: q.from } : {}),
@@ -78,7 +78,7 @@ export function registerActivityRoutes(app: FastifyInstance, deps: ActivityRoute
     async (request) => {
       const { id } = request.params as { id: string }
       const before = await own(request.userId, id)
-      const updated = await updateActivity(deps.db, request.userId, id, request.body as { name?: string | null; sport?: string })
+      const updated = await updateActivity(deps.db, request.userId, id, request.body as { name?: string | null; sport?: Sport })
       if (!updated) throw notFound('activity')
       if (updated.sport !== before.sport) await changed(request.userId, [updated.start_time])
       return activityJson(updated)

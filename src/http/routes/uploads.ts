@@ -2,27 +2,26 @@ import { Readable } from 'node:stream'
 import type { Multipart } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { decodeCursor, isUuid } from '../../db/cursor.js'
-import type { UploadRow, UploadStatus } from '../../db/tables.js'
+import type { UploadRow } from '../../db/tables.js'
+import type { UploadStatus } from '../../model.js'
 import { archiveCounts } from '../../db/archives.js'
 import { getUpload, listUploads } from '../../db/uploads.js'
-import { FitledgerError } from '../../errors.js'
-import { SPORTS } from '../../model.js'
+import { FitledgerError, UPLOAD_ERROR_CODES } from '../../errors.js'
+import { DUPLICATE_RULES, isSport, SPORTS, UPLOAD_KINDS, UPLOAD_STATUSES } from '../../model.js'
 import { type AcceptDeps, acceptStored, type StoredFile, type UploadOptions } from '../accept-upload.js'
 import { notFound } from '../auth.js'
 import { perMinute, type PressureLimits } from '../pressure.js'
 import { clientBodyError, storeBody } from '../store-body.js'
 import type { ObjectStore } from '../../storage/object-store.js'
 
-const STATUSES = ['queued', 'processing', 'done', 'failed', 'duplicate', 'skipped'] as const
-
 const uploadSchema = {
   type: 'object',
   properties: {
     id: { type: 'string', format: 'uuid' },
-    status: { type: 'string', enum: STATUSES },
+    status: { type: 'string', enum: UPLOAD_STATUSES },
     error: {
       type: ['object', 'null'],
-      properties: { code: { type: 'string' }, message: { type: 'string' } },
+      properties: { code: { type: 'string', enum: UPLOAD_ERROR_CODES }, message: { type: 'string' } },
     },
     activity_id: { type: ['string', 'null'] },
     activity_ids: { type: 'array', items: { type: 'string' } },
@@ -31,15 +30,15 @@ const uploadSchema = {
       items: { type: 'string' },
       description: 'Activities this upload made or matched that were deleted since; they are no longer in activity_ids',
     },
-    duplicate_rule: { type: ['string', 'null'] },
+    duplicate_rule: { type: ['string', 'null'], enum: [...DUPLICATE_RULES, null] },
     filename: { type: 'string' },
-    kind: { type: 'string', enum: ['file', 'archive'] },
+    kind: { type: 'string', enum: UPLOAD_KINDS },
     parent_id: { type: ['string', 'null'] },
     entry_path: { type: ['string', 'null'] },
     counts: {
       type: 'object',
       description: 'An archive only: its children by status, and entries skipped as not activities',
-      properties: Object.fromEntries(STATUSES.map((s) => [s, { type: 'integer' }])),
+      properties: Object.fromEntries(UPLOAD_STATUSES.map((s) => [s, { type: 'integer' }])),
     },
     size_bytes: { type: 'integer' },
     external_id: { type: ['string', 'null'] },
@@ -80,7 +79,7 @@ export function uploadJson(row: UploadRow) {
 
 function checkOptions(raw: Record<string, string | undefined>): UploadOptions {
   const sport = raw.sport ?? null
-  if (sport !== null && !(SPORTS as readonly string[]).includes(sport)) {
+  if (sport !== null && !isSport(sport)) {
     throw new FitledgerError('bad_request', `sport must be one of ${SPORTS.join(', ')}`)
   }
   return { sport, external_id: raw.external_id?.slice(0, 255) ?? null, name: raw.name?.slice(0, 255) ?? null }
@@ -166,7 +165,7 @@ export function registerUploadRoutes(
         querystring: {
           type: 'object',
           properties: {
-            status: { type: 'string', enum: STATUSES },
+            status: { type: 'string', enum: UPLOAD_STATUSES },
             limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
             cursor: { type: 'string', maxLength: 200 },
           },
