@@ -21,7 +21,13 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
-        test: { ...shared, name: 'integration', include: ['test/integration/**/*.test.ts'], exclude: SLOW, globalSetup: ['test/helpers/global-setup.ts'] },
+        test: {
+          ...shared,
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          exclude: SLOW,
+          globalSetup: ['test/helpers/global-setup.ts'],
+        },
       },
       { test: { ...shared, name: 'slow', include: SLOW, globalSetup: ['test/helpers/global-setup.ts'] } },
     ],

@@ -43,7 +43,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('parent_id', 'uuid', (c) => c.references('uploads.id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('file').check(sql`kind in ('file', 'archive')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('file')
+        .check(sql`kind in ('file', 'archive')`),
+    )
     .addColumn('filename', 'text', (c) => c.notNull())
     .addColumn('object_key', 'text', (c) => c.notNull())
     .addColumn('content_sha256', 'text', (c) => c.notNull())

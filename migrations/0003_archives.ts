@@ -14,7 +14,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Entries that are not activities (photos, JSON, CSV): counted, never stored.
     .addColumn('skipped_entries', 'integer', (c) => c.notNull().defaultTo(0))
     .execute()
-  await db.schema.createIndex('uploads_parent_status').on('uploads').columns(['parent_id', 'status']).where('parent_id', 'is not', null).execute()
+  await db.schema
+    .createIndex('uploads_parent_status')
+    .on('uploads')
+    .columns(['parent_id', 'status'])
+    .where('parent_id', 'is not', null)
+    .execute()
   // Rule 2 of the duplicate matching: the same FIT file_id (serial number, time created).
   await db.schema
     .createIndex('activities_user_file_id')

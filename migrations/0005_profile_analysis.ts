@@ -7,11 +7,7 @@ import type { Kysely } from 'kysely'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable('profiles')
-    .addColumn('analysis_changed_at', 'timestamptz')
-    .addColumn('analysed_at', 'timestamptz')
-    .execute()
+  await db.schema.alterTable('profiles').addColumn('analysis_changed_at', 'timestamptz').addColumn('analysed_at', 'timestamptz').execute()
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

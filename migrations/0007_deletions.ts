@@ -33,7 +33,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         insert into week_source_removals (user_id, ${sql.raw(key)}) values (old.user_id, old.${sql.raw(key)});
         return null;
       end $$`.execute(db)
-    await sql`create trigger ${sql.raw(`${table}_removed`)} after delete on ${sql.raw(table)} for each row execute function ${sql.raw(fn)}()`.execute(db)
+    await sql`create trigger ${sql.raw(`${table}_removed`)} after delete on ${sql.raw(table)} for each row execute function ${sql.raw(fn)}()`.execute(
+      db,
+    )
   }
   // An activity whose start moves leaves its old week (a re-analysis by a newer parser).
   await sql`

@@ -22,11 +22,23 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(104_857_600),
   /** Cap on a file's size after gunzip. */
-  MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1).default(512 * 1024 * 1024),
+  MAX_UNCOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(512 * 1024 * 1024),
   /** Archive caps (issue 6): going past one rejects the archive with `archive_rejected`. */
   ARCHIVE_MAX_ENTRIES: z.coerce.number().int().min(1).default(50_000),
-  ARCHIVE_MAX_TOTAL_BYTES: z.coerce.number().int().min(1).default(8 * 1024 * 1024 * 1024),
-  ARCHIVE_MAX_ENTRY_BYTES: z.coerce.number().int().min(1).default(64 * 1024 * 1024),
+  ARCHIVE_MAX_TOTAL_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(8 * 1024 * 1024 * 1024),
+  ARCHIVE_MAX_ENTRY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(64 * 1024 * 1024),
   ARCHIVE_MAX_RATIO: z.coerce.number().min(1).default(200),
   ARCHIVE_MAX_DEPTH: z.coerce.number().int().min(0).max(3).default(1),
   /** Heap cap of each parser thread, and the time one file may take. */

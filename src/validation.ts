@@ -25,7 +25,8 @@ export function closeObjects<T>(schema: T): T {
   if (Array.isArray(schema)) return schema.map(closeObjects) as T
   if (typeof schema !== 'object' || schema === null) return schema
   const out: Schema = {}
-  for (const [key, value] of Object.entries(schema as Schema)) out[key] = key === 'enum' || key === 'default' || key === 'examples' ? value : closeObjects(value)
+  for (const [key, value] of Object.entries(schema as Schema))
+    out[key] = key === 'enum' || key === 'default' || key === 'examples' ? value : closeObjects(value)
   const types = ([] as unknown[]).concat(out.type)
   if (types.includes('object') && out.properties !== undefined && out.additionalProperties === undefined) out.additionalProperties = false
   return out as T
@@ -45,7 +46,17 @@ function fieldName(instancePath: string, where: string): string {
 const typeWords = (type: unknown): string =>
   ([] as unknown[])
     .concat(type)
-    .map((t) => (t === 'null' ? 'null' : t === 'integer' ? 'a whole number' : t === 'array' ? 'a list' : t === 'object' ? 'an object' : `a ${String(t)}`))
+    .map((t) =>
+      t === 'null'
+        ? 'null'
+        : t === 'integer'
+          ? 'a whole number'
+          : t === 'array'
+            ? 'a list'
+            : t === 'object'
+              ? 'an object'
+              : `a ${String(t)}`,
+    )
     .join(' or ')
 
 /** One sentence for one failed keyword. */

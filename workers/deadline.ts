@@ -10,7 +10,10 @@ import { FitledgerError } from '../src/errors.js'
 export async function withDeadline<T>(seconds: number, what: string, work: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new FitledgerError('internal', `${what} ran past its ${seconds} s deadline (JOB_TIMEOUT_S)`)), seconds * 1000)
+    timer = setTimeout(
+      () => reject(new FitledgerError('internal', `${what} ran past its ${seconds} s deadline (JOB_TIMEOUT_S)`)),
+      seconds * 1000,
+    )
   })
   try {
     return await Promise.race([work(), expired])

@@ -65,7 +65,11 @@ async function storeChildren(deps: ArchiveDeps, parent: UploadRow, entries: read
   const hashed = entries.map((e) => ({ ...e, sha: e.bytes ? contentHash(e.bytes) : null }))
   // PERF: puts in parallel; each local put waits on two fsyncs.
   await Promise.all(hashed.map((e) => (e.bytes && e.sha ? deps.storage.put(objectKeyFor(e.sha), e.bytes) : undefined)))
-  const known = await activitiesByContent(deps.db, parent.user_id, hashed.flatMap((e) => (e.sha ? [e.sha] : [])))
+  const known = await activitiesByContent(
+    deps.db,
+    parent.user_id,
+    hashed.flatMap((e) => (e.sha ? [e.sha] : [])),
+  )
   return hashed.map((e): NewChild => {
     const base = {
       id: childUploadId(parent.id, e.path, e.occurrence),
@@ -79,7 +83,15 @@ async function storeChildren(deps: ArchiveDeps, parent: UploadRow, entries: read
     if (e.error || !e.sha || !e.bytes) {
       // Never stored: a failed entry has no object (object_key and hash stay empty).
       const error = e.error
-      return { ...base, object_key: '', content_sha256: '', size_bytes: 0, status: 'failed', error_code: error ? uploadErrorCode(error) : 'internal', error_message: error?.message ?? null }
+      return {
+        ...base,
+        object_key: '',
+        content_sha256: '',
+        size_bytes: 0,
+        status: 'failed',
+        error_code: error ? uploadErrorCode(error) : 'internal',
+        error_message: error?.message ?? null,
+      }
     }
     const existing = known.get(e.sha) ?? []
     return {

@@ -37,14 +37,18 @@ export async function ingest(deps: IngestDeps, uploadId: string): Promise<SaveOu
   const profileAsOf = await analysisChangedAt(deps.db, upload.user_id) //                  7 db, read before the profile
   const profile = await clock.time('database', () => profileFor(deps.db, upload.user_id)) // 7 db
   const sport = upload.sport_override
-  const sessions = await clock.time('analysis', () =>
-    parsed.map((p) => ({ parsed: p, summary: withUserSport(summariseActivity(p, profile), sport) })), // 6 pure
+  const sessions = await clock.time(
+    'analysis',
+    () => parsed.map((p) => ({ parsed: p, summary: withUserSport(summariseActivity(p, profile), sport) })), // 6 pure
   )
   const outcome = await clock.time('database', async () => {
     const saved = await saveIngest(deps.db, upload, sessions) //                            7 db, one transaction, duplicates matched
     return saved.pending_merges ? takeRicherStreams(deps, upload, saved, profile) : saved // 5, 6, 7: the richest copy
   })
-  await deps.weekChanges?.activitiesChanged(upload.user_id, sessions.map((s) => new Date(s.summary.start_time))) // 3 queue
+  await deps.weekChanges?.activitiesChanged(
+    upload.user_id,
+    sessions.map((s) => new Date(s.summary.start_time)),
+  ) // 3 queue
   // A profile change that landed while we analysed may have been re-analysed before we saved.
   if ((await analysisChangedAt(deps.db, upload.user_id)) !== profileAsOf) await deps.weekChanges?.reanalyse(upload.user_id)
   if (upload.parent_id) await finishArchive(deps.db, upload.parent_id) //                   7 db: the archive ends with its last child

@@ -48,7 +48,7 @@ export async function reconcileOnce(deps: ReconcileDeps, afterS: number): Promis
 export async function recoverLostJobs(deps: ReconcileDeps, batch = RECOVERY_BATCH): Promise<number> {
   await requeueSideJobs(deps, 0)
   let requeued = 0
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await findUnfinishedUploads(deps.db, after, batch)
     if (page.length === 0) break
     // Known to have no job: added in one round trip; a job added meanwhile keeps its id.

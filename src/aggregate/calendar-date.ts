@@ -43,7 +43,7 @@ export function dateOfEpochDay(epochDay: number): string {
 
 /** ISO weekday: Monday = 1 … Sunday = 7. Day 0 (1970-01-01) was a Thursday. */
 export function isoWeekday(epochDay: number): number {
-  return (((epochDay + 3) % 7) + 7) % 7 + 1
+  return ((((epochDay + 3) % 7) + 7) % 7) + 1
 }
 
 /** Adds whole days to a date. */

@@ -48,7 +48,11 @@ function intakeByDate(intake: readonly IntakeDay[], dates: ReadonlySet<string>):
 }
 
 function sumZones(activities: readonly WeekActivity[]): [number, number, number, number, number] {
-  const zone = (z: number): number => roundTo(activities.reduce((sum, a) => sum + (a.hr_zones_s[z] ?? 0), 0), 0)
+  const zone = (z: number): number =>
+    roundTo(
+      activities.reduce((sum, a) => sum + (a.hr_zones_s[z] ?? 0), 0),
+      0,
+    )
   return [zone(0), zone(1), zone(2), zone(3), zone(4)]
 }
 

@@ -77,7 +77,11 @@ function cleanHeartRate(hr: Float32Array, time: Float64Array): boolean {
 }
 
 /** Cumulative distance from GPS, skipping fixes that imply an impossible speed. */
-function distanceFromGps(lat: Float64Array, lng: Float64Array, time: Float64Array): { distance: Float64Array; jumps: boolean; fixes: number } {
+function distanceFromGps(
+  lat: Float64Array,
+  lng: Float64Array,
+  time: Float64Array,
+): { distance: Float64Array; jumps: boolean; fixes: number } {
   const distance = new Float64Array(lat.length).fill(Number.NaN)
   let jumps = false
   let fixes = 0

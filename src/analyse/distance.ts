@@ -9,7 +9,11 @@ import { distanceSpan } from './sport/sport-features.js'
  */
 export function sessionDistance(deviceTotal: number | null, distance: Float64Array | null, elapsedS: number): number | null {
   const fromSamples = distance === null ? 0 : distanceSpan(distance)
-  const plausible = deviceTotal !== null && Number.isFinite(deviceTotal) && deviceTotal > 0 && deviceTotal <= MAX_PLAUSIBLE_SPEED_MPS * Math.max(elapsedS, 1)
+  const plausible =
+    deviceTotal !== null &&
+    Number.isFinite(deviceTotal) &&
+    deviceTotal > 0 &&
+    deviceTotal <= MAX_PLAUSIBLE_SPEED_MPS * Math.max(elapsedS, 1)
   if (plausible) return deviceTotal
   return fromSamples > 0 ? fromSamples : null
 }

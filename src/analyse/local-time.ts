@@ -10,7 +10,11 @@ export function isoUtc(ms: number): string {
  * device's clock); a file without one (GPX and TCX times are UTC) is shown in the profile's zone,
  * and `local_time_zone` names it so nobody takes it for the device's.
  */
-export function localStart(ms: number, fileOffsetS: number | null, profileZone: string): { local_start_time: string | null; local_time_zone: string | null } {
+export function localStart(
+  ms: number,
+  fileOffsetS: number | null,
+  profileZone: string,
+): { local_start_time: string | null; local_time_zone: string | null } {
   const own = isoWithOffset(ms, fileOffsetS)
   if (own !== null) return { local_start_time: own, local_time_zone: null }
   return { local_start_time: isoWithOffset(ms, zoneOffsetMs(ms, profileZone) / 1000), local_time_zone: profileZone }

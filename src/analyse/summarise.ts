@@ -41,8 +41,22 @@ export function summariseActivity(parsed: ParsedActivity, profile: Profile, opti
   const declared = classifyDeclaredSport(activity.declared_sport, activity.declared_sub_sport)
   const sport = resolveSport(declared, inferred, options.ignoreDeclaredSport === true)
 
-  const heart = summariseHeartRate({ hr: series.hr, weight_s: timeline.weight_s, gap_s: timeline.gap_s, hrRest: athlete.hr_rest, hrMax: athlete.hr_max, sex: athlete.sex })
-  const effort = { time_s: series.time_s, weight_s: timeline.weight_s, moving: movement.moving, hr: series.hr, speed: series.speed, power: series.power }
+  const heart = summariseHeartRate({
+    hr: series.hr,
+    weight_s: timeline.weight_s,
+    gap_s: timeline.gap_s,
+    hrRest: athlete.hr_rest,
+    hrMax: athlete.hr_max,
+    sex: athlete.sex,
+  })
+  const effort = {
+    time_s: series.time_s,
+    weight_s: timeline.weight_s,
+    moving: movement.moving,
+    hr: series.hr,
+    speed: series.speed,
+    power: series.power,
+  }
   const intervals = detectIntervals({
     series: effort,
     laps: activity.laps,

@@ -120,7 +120,8 @@ export function buildTimeline(time: Float64Array, pauses: readonly Pause[], tota
   const deviceTimer = saneTotal(totals.timer_s, end, recorded, truncated)
   if (n < 2) timer = deviceTimer ?? elapsed
   const gapTotal = gapWeight.reduce((sum, w) => sum + w, 0)
-  const gapsCounted = gapTotal > 0 && !truncated && deviceTimer !== null && timer + GAPS_COUNTED_SHARE * gapTotal <= deviceTimer + TOTAL_ROUNDING_S
+  const gapsCounted =
+    gapTotal > 0 && !truncated && deviceTimer !== null && timer + GAPS_COUNTED_SHARE * gapTotal <= deviceTimer + TOTAL_ROUNDING_S
   if (gapsCounted) timer += gapTotal
   else gapWeight.fill(0)
   const unrecorded = n >= 2 && truncated && deviceTimer !== null && deviceTimer > timer ? Math.min(deviceTimer, elapsed) - timer : 0

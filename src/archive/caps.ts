@@ -52,7 +52,9 @@ export class CapBudget {
   add(entry: CapEntry, perEntryCap: boolean): void {
     const { name, uncompressed_bytes: size, compressed_bytes: packed } = entry
     if (perEntryCap && size > this.caps.maxEntryBytes) {
-      throw reject(`entry ${name} inflates to ${size} bytes, over the per-entry cap of ${this.caps.maxEntryBytes} (ARCHIVE_MAX_ENTRY_BYTES)`)
+      throw reject(
+        `entry ${name} inflates to ${size} bytes, over the per-entry cap of ${this.caps.maxEntryBytes} (ARCHIVE_MAX_ENTRY_BYTES)`,
+      )
     }
     if (size > RATIO_FLOOR_BYTES && size / Math.max(packed, 1) > this.caps.maxRatio) {
       const ratio = Math.round(size / Math.max(packed, 1))

@@ -76,7 +76,10 @@ export async function walkArchive(
           planned.push({ zip, entry, path, topLevel: depth === 0 })
         } else {
           if (depth + 1 > caps.maxDepth) {
-            throw new FitledgerError('archive_rejected', `archive rejected: ${path} is a zip nested deeper than the nesting depth cap of ${caps.maxDepth} (ARCHIVE_MAX_DEPTH)`)
+            throw new FitledgerError(
+              'archive_rejected',
+              `archive rejected: ${path} is a zip nested deeper than the nesting depth cap of ${caps.maxDepth} (ARCHIVE_MAX_DEPTH)`,
+            )
           }
           budget.add(entry, false)
           const file = join(temp, `${opened.length}.zip`)

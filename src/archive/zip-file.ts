@@ -75,7 +75,10 @@ export async function openZip(path: string, maxEntries: number): Promise<OpenZip
   }
   if (zip.entryCount > maxEntries) {
     zip.close()
-    throw new FitledgerError('archive_rejected', `the archive has ${zip.entryCount} entries, over the entry count cap of ${maxEntries} (ARCHIVE_MAX_ENTRIES)`)
+    throw new FitledgerError(
+      'archive_rejected',
+      `the archive has ${zip.entryCount} entries, over the entry count cap of ${maxEntries} (ARCHIVE_MAX_ENTRIES)`,
+    )
   }
   let entries: ZipEntry[]
   try {
@@ -85,7 +88,9 @@ export async function openZip(path: string, maxEntries: number): Promise<OpenZip
     throw new FitledgerError('corrupt_file', `the zip's central directory is damaged: ${(err as Error).message}`, { cause: err })
   }
   const stream = (entry: ZipEntry) =>
-    new Promise<Readable>((resolve, reject) => zip.openReadStream(entry.raw, (err, s) => (err ? reject(corrupt(entry.name, err)) : resolve(s))))
+    new Promise<Readable>((resolve, reject) =>
+      zip.openReadStream(entry.raw, (err, s) => (err ? reject(corrupt(entry.name, err)) : resolve(s))),
+    )
   return {
     entries,
     async read(entry) {

@@ -57,12 +57,18 @@ export function kindOfName(name: string): string {
 }
 
 export function notAnActivity(file: string): Decided {
-  return { entry: { file, outcome: 'skip', reason: 'not_an_activity', message: `skip: not an activity (${kindOfName(file)})` }, count: 'skipped: not an activity' }
+  return {
+    entry: { file, outcome: 'skip', reason: 'not_an_activity', message: `skip: not an activity (${kindOfName(file)})` },
+    count: 'skipped: not an activity',
+  }
 }
 
 /** A file that could not be read at all (source-file.ts). */
 export function sourceSkipped(file: string, skip: Skip): Decided {
-  return { entry: { file, outcome: 'skip', reason: skip.reason, message: `skip: ${skip.message}` }, count: `skipped: ${skip.reason.replace(/_/g, ' ')}` }
+  return {
+    entry: { file, outcome: 'skip', reason: skip.reason, message: `skip: ${skip.message}` },
+    count: `skipped: ${skip.reason.replace(/_/g, ' ')}`,
+  }
 }
 
 /** A file or archive entry that fails on its own (encrypted, outside the archive, over a cap). */
@@ -73,9 +79,21 @@ export function sourceFailed(file: string, code: string, message: string): Decid
 /** A real import: the upload acceptFiles made of the file. */
 export function accepted(file: string, upload: { id: string; status: string }): Decided {
   if (upload.status === 'duplicate') {
-    return { entry: { file, outcome: 'duplicate', reason: 'same_bytes', message: `duplicate of a file already stored (same_bytes), upload ${upload.id}`, upload_id: upload.id }, count: 'duplicate: same_bytes' }
+    return {
+      entry: {
+        file,
+        outcome: 'duplicate',
+        reason: 'same_bytes',
+        message: `duplicate of a file already stored (same_bytes), upload ${upload.id}`,
+        upload_id: upload.id,
+      },
+      count: 'duplicate: same_bytes',
+    }
   }
-  return { entry: { file, outcome: 'queued', reason: null, message: `queued as upload ${upload.id}`, upload_id: upload.id }, count: 'accepted' }
+  return {
+    entry: { file, outcome: 'queued', reason: null, message: `queued as upload ${upload.id}`, upload_id: upload.id },
+    count: 'accepted',
+  }
 }
 
 /** A dry run's plan for a file (import-plan.ts). */

@@ -73,7 +73,11 @@ export function createPlanner(deps: PlanDeps) {
       if (!found) {
         outcome = 'add'
         activities.push({ sport: summary.sport, date: (summary.local_start_time ?? summary.start_time).slice(0, 10) })
-        const has = { heart_rate_bpm: parsed.columns.heart_rate_bpm !== null, power_w: parsed.columns.power_w !== null, cadence_rpm: parsed.columns.cadence_rpm !== null }
+        const has = {
+          heart_rate_bpm: parsed.columns.heart_rate_bpm !== null,
+          power_w: parsed.columns.power_w !== null,
+          cadence_rpm: parsed.columns.cadence_rpm !== null,
+        }
         added.push({ ...key, id: `planned-${added.length}`, has, file })
         continue
       }

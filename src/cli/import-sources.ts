@@ -102,10 +102,22 @@ export async function readSources(paths: readonly string[], caps: ArchiveCaps, e
       await walkArchive(
         path,
         caps,
-        (entry) => events.file({ label: entryLabel(path, entry), filename: entry.filename, bytes: entry.bytes, error: entry.error, skip: null, hint: entry.hint }),
+        (entry) =>
+          events.file({
+            label: entryLabel(path, entry),
+            filename: entry.filename,
+            bytes: entry.bytes,
+            error: entry.error,
+            skip: null,
+            hint: entry.hint,
+          }),
         (plan) => {
           planned = true
-          opened(path, plan.activities, plan.others.map((other) => `${path}!/${other}`))
+          opened(
+            path,
+            plan.activities,
+            plan.others.map((other) => `${path}!/${other}`),
+          )
         },
       )
     } catch (err) {

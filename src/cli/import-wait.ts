@@ -12,7 +12,12 @@ export interface WaitResult {
 const POLL_MS = 250
 const CHUNK = 1000
 
-export async function waitForUploads(db: Kysely<Database>, ids: readonly string[], progress: Progress, stop: Promise<unknown>): Promise<WaitResult> {
+export async function waitForUploads(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  progress: Progress,
+  stop: Promise<unknown>,
+): Promise<WaitResult> {
   progress.grow(ids.length)
   progress.counted()
   let stopped = false
@@ -36,7 +41,8 @@ export async function waitForUploads(db: Kysely<Database>, ids: readonly string[
       if (open === 0 || stopped) {
         const byStatus = new Map<string, number>()
         for (const r of rows) {
-          const key = r.status === 'failed' ? `failed: ${r.error_code}` : r.status === 'duplicate' ? `duplicate: ${r.duplicate_rule}` : r.status
+          const key =
+            r.status === 'failed' ? `failed: ${r.error_code}` : r.status === 'duplicate' ? `duplicate: ${r.duplicate_rule}` : r.status
           byStatus.set(key, (byStatus.get(key) ?? 0) + 1)
         }
         const failures = rows.filter((r) => r.status === 'failed').map((r) => `${r.filename}: ${r.error_code}: ${r.error_message ?? ''}`)

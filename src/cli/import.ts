@@ -14,7 +14,17 @@ import { acceptFiles, type IncomingFile } from '../http/accept-upload.js'
 import { createMetrics } from '../metrics.js'
 import { contentHash } from '../storage/content-hash.js'
 import { type CliContext, configAndLog, println } from './context.js'
-import { accepted as acceptedAs, alreadyStored, type Decided, type FileOutcome, kindOfName, notAnActivity, planned, sourceFailed, sourceSkipped } from './import-outcome.js'
+import {
+  accepted as acceptedAs,
+  alreadyStored,
+  type Decided,
+  type FileOutcome,
+  kindOfName,
+  notAnActivity,
+  planned,
+  sourceFailed,
+  sourceSkipped,
+} from './import-outcome.js'
 import { createPlanner } from './import-plan.js'
 import { readSources, type SourceFile } from './import-sources.js'
 import { emptySkip, FAILING_SKIPS, type SkipReason } from './source-file.js'
@@ -58,7 +68,12 @@ export async function importCommand(ctx: CliContext, paths: readonly string[], o
     const user = await requireUser(services.db, opts.user)
     const deps = { ...services, log, metrics: createMetrics() }
     const planner = opts.dryRun
-      ? createPlanner({ db: services.db, userId: user.id, profile: await profileFor(services.db, user.id), limits: { maxUncompressedBytes: config.MAX_UNCOMPRESSED_BYTES } })
+      ? createPlanner({
+          db: services.db,
+          userId: user.id,
+          profile: await profileFor(services.db, user.id),
+          limits: { maxUncompressedBytes: config.MAX_UNCOMPRESSED_BYTES },
+        })
       : null
     const tally = new Map<string, number>()
     const files: FileOutcome[] = []
@@ -132,15 +147,29 @@ export async function importCommand(ctx: CliContext, paths: readonly string[], o
 
     const exitCode = (processedFailures: number) =>
       failures.length > 0 || processedFailures > 0 || skips.some((k) => FAILING_SKIPS.includes(k.reason)) ? 1 : 0
-    const report: ImportReport = { dry_run: opts.dryRun === true, counts: Object.fromEntries(tally), skipped: skips, failed: failures, files, processed: null }
+    const report: ImportReport = {
+      dry_run: opts.dryRun === true,
+      counts: Object.fromEntries(tally),
+      skipped: skips,
+      failed: failures,
+      files,
+      processed: null,
+    }
     if (!opts.json) {
       if (opts.verbose) for (const f of files) println(ctx.stdout, `${f.file}: ${f.message}`)
       println(ctx.stdout, `${opts.dryRun ? 'dry run, nothing stored' : 'import'}: ${summaryLine(tally)}`)
       // --verbose has named every file already; otherwise each not taken is named, up to LISTED.
-      const passedOver = files.filter((f) => f.reason === 'not_an_activity').map((f) => `${f.file}: skipped, not an activity (${kindOfName(f.file)})`)
+      const passedOver = files
+        .filter((f) => f.reason === 'not_an_activity')
+        .map((f) => `${f.file}: skipped, not an activity (${kindOfName(f.file)})`)
       const unread = new Set(failures.map((f) => f.file))
       const wouldFail = files.filter((f) => f.outcome === 'fail' && !unread.has(f.file)).map((f) => `${f.file}: ${f.message}`)
-      const lines = [...failures.map((f) => `${f.file}: ${f.message}`), ...wouldFail, ...skips.map((k) => `${k.file}: skipped, ${k.message}`), ...passedOver]
+      const lines = [
+        ...failures.map((f) => `${f.file}: ${f.message}`),
+        ...wouldFail,
+        ...skips.map((k) => `${k.file}: skipped, ${k.message}`),
+        ...passedOver,
+      ]
       if (!opts.verbose) printListed(ctx.stdout, lines, ' (--verbose lists every file)')
     }
     if (!opts.wait || opts.dryRun || accepted.length === 0) {
@@ -149,7 +178,8 @@ export async function importCommand(ctx: CliContext, paths: readonly string[], o
     }
 
     const final = await waitForUploads(services.db, accepted, startProgress(ctx.stderr, 'processing'), ctx.stopSignal)
-    if (opts.json) println(ctx.stdout, JSON.stringify({ ...report, processed: { counts: Object.fromEntries(final.byStatus), failed: final.failures } }))
+    if (opts.json)
+      println(ctx.stdout, JSON.stringify({ ...report, processed: { counts: Object.fromEntries(final.byStatus), failed: final.failures } }))
     else {
       println(ctx.stdout, `processed: ${summaryLine(final.byStatus)}`)
       printListed(ctx.stdout, final.failures)
@@ -167,5 +197,8 @@ function printListed(out: NodeJS.WritableStream, lines: readonly string[], more 
 
 function summaryLine(tally: ReadonlyMap<string, number>): string {
   if (tally.size === 0) return 'nothing to do'
-  return [...tally.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ')
+  return [...tally.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')
 }

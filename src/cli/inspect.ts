@@ -28,9 +28,30 @@ const LIMITS = { maxUncompressedBytes: 512 * 1024 * 1024 }
 
 /** The contract's summary fields, in its order (CONTRACT.md, Activity summary). */
 const FIELDS = [
-  'format', 'compressed', 'declared_sport', 'sport', 'sport_source', 'sport_confidence', 'sport_evidence', 'intervals', 'work_bouts',
-  'start_time', 'local_start_time', 'local_time_zone', 'elapsed_s', 'moving_s', 'distance_m', 'hr_avg', 'hr_max', 'hr_min', 'hr_zones_s',
-  'trimp', 'energy_kcal', 'energy_source', 'samples', 'laps',
+  'format',
+  'compressed',
+  'declared_sport',
+  'sport',
+  'sport_source',
+  'sport_confidence',
+  'sport_evidence',
+  'intervals',
+  'work_bouts',
+  'start_time',
+  'local_start_time',
+  'local_time_zone',
+  'elapsed_s',
+  'moving_s',
+  'distance_m',
+  'hr_avg',
+  'hr_max',
+  'hr_min',
+  'hr_zones_s',
+  'trimp',
+  'energy_kcal',
+  'energy_source',
+  'samples',
+  'laps',
 ] as const
 
 type Line = Record<string, unknown>
@@ -67,7 +88,8 @@ export function parseProfile(text: string, thisYear: number): Profile {
   return effectiveProfile({ ...mergeProfile(empty, checkProfile(raw), thisYear), updated_at: null })
 }
 
-const fmt = (v: unknown, digits = 0): string => (typeof v === 'number' ? v.toFixed(digits) : v === null || v === undefined ? '-' : String(v))
+const fmt = (v: unknown, digits = 0): string =>
+  typeof v === 'number' ? v.toFixed(digits) : v === null || v === undefined ? '-' : String(v)
 const clock = (s: unknown): string => {
   if (typeof s !== 'number') return '-'
   const h = Math.floor(s / 3600)
@@ -94,7 +116,11 @@ export function formatTable(lines: readonly Line[]): string {
     l.error === null ? '' : `${(l.error as { code: string }).code}: ${(l.error as { message: string }).message}`,
   ])
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)))
-  const render = (cells: readonly string[]): string => cells.map((c, k) => c.padEnd(widths[k]!)).join('  ').trimEnd()
+  const render = (cells: readonly string[]): string =>
+    cells
+      .map((c, k) => c.padEnd(widths[k]!))
+      .join('  ')
+      .trimEnd()
   return [render(head), ...rows.map(render)].join('\n') + '\n'
 }
 
@@ -117,7 +143,14 @@ export async function runInspect(files: string[], opts: InspectOptions, io: Insp
       fileLines = activities.map((a) => okLine(file, summariseActivity(a, profile, { ignoreDeclaredSport: opts.ignoreDeclaredSport })))
     } catch (err) {
       failed = true
-      fileLines = [errorLine(file, isFitledgerError(err) || !(err instanceof Error && 'code' in err) ? err : new FitledgerError('bad_request', `cannot read the file: ${err.message}`))]
+      fileLines = [
+        errorLine(
+          file,
+          isFitledgerError(err) || !(err instanceof Error && 'code' in err)
+            ? err
+            : new FitledgerError('bad_request', `cannot read the file: ${err.message}`),
+        ),
+      ]
     }
     if (opts.json) for (const line of fileLines) io.stdout.write(`${JSON.stringify(line)}\n`)
     lines.push(...fileLines)

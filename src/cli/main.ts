@@ -60,15 +60,22 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   const reads = (command: Command, roles: readonly ConfigRole[], extra: readonly string[] = []) =>
     command.addHelpText('after', environmentHelp([...variablesFor(roles), ...extra]))
 
-  reads(program.command('migrate').description('apply the migrations to DATABASE_URL (creating it if needed)'), ['database']).action(run(() => migrateCommand(ctx)))
+  reads(program.command('migrate').description('apply the migrations to DATABASE_URL (creating it if needed)'), ['database']).action(
+    run(() => migrateCommand(ctx)),
+  )
   reads(program.command('serve').description('run the HTTP API'), ['database', 'queue', 'api']).action(run(() => serveCommand(ctx)))
   reads(program.command('work').description('run one worker process'), ['database', 'queue', 'worker']).action(run(() => workCommand(ctx)))
-  reads(program.command('start').description('migrate, then run the API and a worker together'), ['database', 'queue', 'api', 'worker']).action(run(() => startCommand(ctx)))
+  reads(program.command('start').description('migrate, then run the API and a worker together'), [
+    'database',
+    'queue',
+    'api',
+    'worker',
+  ]).action(run(() => startCommand(ctx)))
 
   const user = program.command('user').description('manage users')
   reads(user.command('create'), ['database'])
     .description('create a user and print a fresh API token once')
-    .requiredOption('--email <email>', 'the user\'s email address')
+    .requiredOption('--email <email>', "the user's email address")
     .option('--name <name>', 'display name')
     .option('--json', 'print {"id","email","token"}')
     .action((opts: { email: string; name?: string; json?: boolean }) => run(() => userCreateCommand(ctx, opts))())
@@ -93,11 +100,13 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   reads(program.command('report'), ['database'], ['PUBLIC_URL', 'HOST', 'PORT'])
     .description('the weekly report of a user')
     .requiredOption('--user <email>', "the user's email address")
-    .option('--week <week>', 'an ISO week like 2026-W47 (default: this week on the user\'s clock)')
+    .option('--week <week>', "an ISO week like 2026-W47 (default: this week on the user's clock)")
     .option('--format <format>', 'table, json, html or csv', 'table')
     .option('--share', "print a read-only link to the week's HTML page, for any browser (shown once)")
     .option('--expires-in-days <days>', 'how long the link opens, 1 to 90 days (default 7)', (v) => Number(v))
-    .action((opts: { user: string; week?: string; format: string; share?: boolean; expiresInDays?: number }) => run(() => reportCommand(ctx, opts))())
+    .action((opts: { user: string; week?: string; format: string; share?: boolean; expiresInDays?: number }) =>
+      run(() => reportCommand(ctx, opts))(),
+    )
 
   reads(program.command('inspect'), [])
     .description('analyse workout files offline (no service needed)')
@@ -109,7 +118,11 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
       run(() =>
         runInspect(
           files,
-          { json: opts.json === true, ignoreDeclaredSport: opts.ignoreDeclaredSport === true, ...(opts.profile ? { profilePath: opts.profile } : {}) },
+          {
+            json: opts.json === true,
+            ignoreDeclaredSport: opts.ignoreDeclaredSport === true,
+            ...(opts.profile ? { profilePath: opts.profile } : {}),
+          },
           { stdout: ctx.stdout, stderr: ctx.stderr, readFile: readInspected },
         ),
       )(),

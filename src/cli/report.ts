@@ -47,7 +47,12 @@ export async function reportCommand(ctx: CliContext, opts: ReportOptions): Promi
     const profile = await storedProfile(db, user.id)
     const week = opts.week ?? isoWeekOfInstant(Date.now(), profile.time_zone)
     if (opts.share) {
-      const share = await shareReport(db, user.id, { from_week: week, to_week: week, ...(opts.expiresInDays ? { expires_in_days: opts.expiresInDays } : {}) }, serviceBaseUrl(config))
+      const share = await shareReport(
+        db,
+        user.id,
+        { from_week: week, to_week: week, ...(opts.expiresInDays ? { expires_in_days: opts.expiresInDays } : {}) },
+        serviceBaseUrl(config),
+      )
       return `${share.url}\n(expires ${share.expires_at.toISOString()}; the link is shown only now)\n`
     }
     const agg = await weekReport(db, user.id, week, profile)

@@ -111,7 +111,11 @@ export async function openServices(config: Config, options: { poolSize?: number;
   const db = connectDb(config.DATABASE_URL, dbOptions(config, options.poolSize ?? poolSizeFor(config, {})))
   const faultFile = config.STORAGE_FAULT_FILE
   const storage = faultFile
-    ? withFaults(createObjectStore(config), { get failing() { return existsSync(faultFile) } })
+    ? withFaults(createObjectStore(config), {
+        get failing() {
+          return existsSync(faultFile)
+        },
+      })
     : createObjectStore(config)
   try {
     await assertMigrated(db)
@@ -125,7 +129,10 @@ export async function openServices(config: Config, options: { poolSize?: number;
   // Said once the services answer, so that a command that cannot start prints its one line only.
   const relativeRoot = relativeStorageRoot(config)
   if (relativeRoot) {
-    options.log?.warn({ storage_root: relativeRoot }, 'STORAGE_URL is a relative file:// path: every API and worker must start in the same directory to share it')
+    options.log?.warn(
+      { storage_root: relativeRoot },
+      'STORAGE_URL is a relative file:// path: every API and worker must start in the same directory to share it',
+    )
   }
   const connection = redisConnection(config.REDIS_URL)
   // The API's producer fails fast while Redis is down (the reconciler queues the upload later)

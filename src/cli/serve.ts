@@ -29,7 +29,13 @@ export async function startApi(config: Config, log: Logger, services: Services, 
 }
 
 /** Serves until SIGTERM or SIGINT, then stops taking requests and waits for those in flight. */
-export async function serveUntilStopped(ctx: CliContext, config: Config, log: Logger, services: Services, metrics: Metrics): Promise<number> {
+export async function serveUntilStopped(
+  ctx: CliContext,
+  config: Config,
+  log: Logger,
+  services: Services,
+  metrics: Metrics,
+): Promise<number> {
   const api = await startApi(config, log, services, metrics)
   const signal = await ctx.stopSignal
   log.info({ signal }, 'shutting down')

@@ -45,7 +45,8 @@ export async function syncCommand(ctx: CliContext, dir: string, opts: { user: st
       ignoreInitial: false,
       awaitWriteFinish: { stabilityThreshold: STABLE_MS, pollInterval: 100 },
       // Whatever is not a folder (a file, a FIFO, a link) counts only with a workout's name.
-      ignored: (path, stats) => stats !== undefined && !stats.isDirectory() && !['activity', 'archive'].includes(classifyEntry(basename(path))),
+      ignored: (path, stats) =>
+        stats !== undefined && !stats.isDirectory() && !['activity', 'archive'].includes(classifyEntry(basename(path))),
     },
     {
       file: enqueue,
@@ -70,7 +71,9 @@ export async function syncCommand(ctx: CliContext, dir: string, opts: { user: st
      */
     const send = async (path: string): Promise<void> => {
       // A link's target when there is one, else the link itself: a dangling link is recorded too.
-      const info = await stat(path).catch(() => lstat(path)).catch(() => null)
+      const info = await stat(path)
+        .catch(() => lstat(path))
+        .catch(() => null)
       if (!info || info.isDirectory() || state.unchanged(path, info.size, info.mtimeMs)) return // gone, or nothing new
       const read = await readWholeFile(path)
       // Gone with its folder (unplugged while read): nothing to record, it is listed again on return.

@@ -20,6 +20,7 @@ export async function userCreateCommand(ctx: CliContext, opts: { email: string; 
 /** The user behind `--user E`, or a one-line error naming the email. */
 export async function requireUser(db: Kysely<Database>, email: string): Promise<User> {
   const user = await findUserByEmail(db, email)
-  if (!user) throw new FitledgerError('not_found', `no user with the email ${email}: create one with \`fitledger user create --email ${email}\``)
+  if (!user)
+    throw new FitledgerError('not_found', `no user with the email ${email}: create one with \`fitledger user create --email ${email}\``)
   return user
 }

@@ -20,14 +20,30 @@ const ROOT_CHECK_MS = 1000
  * What is wrong with a folder, by the system's error code: at start (`problem`, then what to do)
  * and once it was being watched (`gone`).
  */
-const PERMISSION = { problem: 'permission denied', todo: 'Let this user read the folder, or run sync as one who can', gone: 'can no longer be read (permission denied)' }
-const NO_DEVICE = { problem: 'no such device', todo: 'Plug in and mount the device, then start sync again', gone: 'is gone (its device was removed?)' }
+const PERMISSION = {
+  problem: 'permission denied',
+  todo: 'Let this user read the folder, or run sync as one who can',
+  gone: 'can no longer be read (permission denied)',
+}
+const NO_DEVICE = {
+  problem: 'no such device',
+  todo: 'Plug in and mount the device, then start sync again',
+  gone: 'is gone (its device was removed?)',
+}
 const FOLDER_PROBLEMS: Record<string, { problem: string; todo: string; gone: string }> = {
-  ENOENT: { problem: 'no such folder', todo: 'Create it, or plug in and mount the device, then start sync again', gone: 'is gone (unplugged?)' },
+  ENOENT: {
+    problem: 'no such folder',
+    todo: 'Create it, or plug in and mount the device, then start sync again',
+    gone: 'is gone (unplugged?)',
+  },
   ENOTDIR: { problem: 'not a folder', todo: 'Give sync the folder that holds the workout files', gone: 'is no longer a folder' },
   EACCES: PERMISSION,
   EPERM: PERMISSION,
-  EIO: { problem: 'input/output error', todo: 'Check the device, then start sync again', gone: 'cannot be read (input/output error: was the device removed?)' },
+  EIO: {
+    problem: 'input/output error',
+    todo: 'Check the device, then start sync again',
+    gone: 'cannot be read (input/output error: was the device removed?)',
+  },
   ENODEV: NO_DEVICE,
   ENXIO: NO_DEVICE,
 }
@@ -97,7 +113,10 @@ export async function watchFolder(root: string, options: ChokidarOptions, events
     }
     stale = false
     // inotify tells a watch on a folder when that folder itself goes: a `rename` of its own name.
-    sentinel = watchRoot(root, { persistent: false }, (event, name) => event === 'rename' && name === basename(root) && lost()).on('error', lost)
+    sentinel = watchRoot(root, { persistent: false }, (event, name) => event === 'rename' && name === basename(root) && lost()).on(
+      'error',
+      lost,
+    )
     const next = watch(root, options)
     next.on('add', events.file).on('change', events.file).on('error', events.error)
     await new Promise<void>((r) => next.once('ready', () => r()))

@@ -72,11 +72,7 @@ function sessionKey({ parsed, summary }: SessionResult): SessionKey {
  * job find its own rows), then dedupe/match.ts's same_file_id and same_time. A matched session
  * makes no activity; the upload points at the one it matched and names the rule.
  */
-export async function saveIngest(
-  db: Kysely<Database>,
-  upload: UploadRow,
-  sessions: readonly SessionResult[],
-): Promise<SaveOutcome> {
+export async function saveIngest(db: Kysely<Database>, upload: UploadRow, sessions: readonly SessionResult[]): Promise<SaveOutcome> {
   return db.transaction().execute(async (tx) => {
     await lockUser(tx, upload.user_id)
     const ids: string[] = []
@@ -133,7 +129,15 @@ async function finishUpload(tx: Kysely<Database>, uploadId: string, outcome: Sav
   const { status, activity_ids, duplicate_rule } = outcome
   await tx
     .updateTable('uploads')
-    .set({ status, ...(await settleIds(tx, activity_ids)), duplicate_rule, error_code: null, error_message: null, updated_at: sql`now()`, finished_at: sql`now()` })
+    .set({
+      status,
+      ...(await settleIds(tx, activity_ids)),
+      duplicate_rule,
+      error_code: null,
+      error_message: null,
+      updated_at: sql`now()`,
+      finished_at: sql`now()`,
+    })
     .where('id', '=', uploadId)
     .execute()
 }
@@ -246,7 +250,9 @@ export async function updateActivity(
 ): Promise<ActivityWithFile | undefined> {
   const set = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
-    ...(patch.sport !== undefined ? { sport: patch.sport, sport_source: 'user' as const, sport_confidence: 1, sport_evidence: USER_SPORT_EVIDENCE } : {}),
+    ...(patch.sport !== undefined
+      ? { sport: patch.sport, sport_source: 'user' as const, sport_confidence: 1, sport_evidence: USER_SPORT_EVIDENCE }
+      : {}),
   }
   const updated = await db
     .updateTable('activities')

@@ -20,7 +20,14 @@ export async function sessionsByUpload(db: Kysely<Database>, userId: string): Pr
   const rows = await db
     .selectFrom('activities')
     .innerJoin('uploads', 'uploads.id', 'activities.upload_id')
-    .select(['activities.id', 'activities.session_index', 'activities.sport', 'activities.sport_source', 'uploads.id as upload_id', 'uploads.object_key'])
+    .select([
+      'activities.id',
+      'activities.session_index',
+      'activities.sport',
+      'activities.sport_source',
+      'uploads.id as upload_id',
+      'uploads.object_key',
+    ])
     .where('activities.user_id', '=', userId)
     .orderBy('uploads.id')
     .orderBy('activities.session_index')

@@ -45,7 +45,11 @@ export async function insertChildren(db: Kysely<Database>, children: readonly Ne
   const queued = await db
     .selectFrom('uploads')
     .select('id')
-    .where('id', 'in', children.map((c) => c.id))
+    .where(
+      'id',
+      'in',
+      children.map((c) => c.id),
+    )
     .where('status', '=', 'queued')
     .execute()
   return queued.map((r) => r.id)

@@ -47,7 +47,10 @@ export async function matchCandidates(
     .where((eb) => {
       const byTime = eb.and([eb('a.start_time', '>=', from), eb('a.start_time', '<=', to)])
       if (key.file_serial === null || key.file_created_ms === null) return byTime
-      return eb.or([byTime, eb.and([eb('a.file_serial', '=', key.file_serial), eb('a.file_created_at', '=', new Date(key.file_created_ms))])])
+      return eb.or([
+        byTime,
+        eb.and([eb('a.file_serial', '=', key.file_serial), eb('a.file_created_at', '=', new Date(key.file_created_ms))]),
+      ])
     })
     .execute()
   return rows.map((r) => ({

@@ -97,5 +97,9 @@ export async function analysisChangedAt(db: Kysely<Database>, userId: string): P
 
 export async function markAnalysed(db: Kysely<Database>, userId: string, covered: AnalysisMark | null): Promise<void> {
   if (covered === null) return
-  await db.updateTable('profiles').set({ analysed_at: sql<Date>`${covered}::timestamptz` }).where('user_id', '=', userId).execute()
+  await db
+    .updateTable('profiles')
+    .set({ analysed_at: sql<Date>`${covered}::timestamptz` })
+    .where('user_id', '=', userId)
+    .execute()
 }

@@ -24,7 +24,11 @@ export async function findStaleWeeks(db: Kysely<Database>, withinS: number, sett
   const [sessions, days, removed] = await Promise.all([
     db.selectFrom('activities').select(['user_id', 'start_time']).where(window('updated_at')).execute(),
     db.selectFrom('intake_days').select(['user_id', DATE_TEXT]).where(window('updated_at')).execute(),
-    db.selectFrom('week_source_removals').select(['user_id', 'start_time', sql<string | null>`date::text`.as('date')]).where(window('removed_at')).execute(),
+    db
+      .selectFrom('week_source_removals')
+      .select(['user_id', 'start_time', sql<string | null>`date::text`.as('date')])
+      .where(window('removed_at'))
+      .execute(),
   ])
   const starts = [...sessions, ...removed.flatMap(({ user_id, start_time }) => (start_time ? [{ user_id, start_time }] : []))]
   const candidates = new Map<string, Set<string>>()
@@ -36,7 +40,10 @@ export async function findStaleWeeks(db: Kysely<Database>, withinS: number, sett
     const profile = await storedProfile(db, userId)
     for (const s of starts) if (s.user_id === userId) add(userId, isoWeekOfInstant(s.start_time.getTime(), profile.time_zone))
     for (const week of candidates.get(userId) ?? []) {
-      const [row, stamp] = await Promise.all([storedWeek(db, userId, week), weekStamp(db, userId, weekSpan(week, profile.time_zone), profile)])
+      const [row, stamp] = await Promise.all([
+        storedWeek(db, userId, week),
+        weekStamp(db, userId, weekSpan(week, profile.time_zone), profile),
+      ])
       const current = row ? row.source_stamp === stamp : isEmptyStamp(stamp)
       if (!current) stale.push({ user_id: userId, week })
     }
@@ -46,5 +53,8 @@ export async function findStaleWeeks(db: Kysely<Database>, withinS: number, sett
 
 /** Removals older than the sweep's window have been looked at; the table stays small. */
 export async function pruneRemovals(db: Kysely<Database>, olderThanS: number): Promise<void> {
-  await db.deleteFrom('week_source_removals').where('removed_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanS})`).execute()
+  await db
+    .deleteFrom('week_source_removals')
+    .where('removed_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanS})`)
+    .execute()
 }

@@ -28,11 +28,7 @@ function unpack(name: keyof SampleColumns, bytes: Buffer | null): Float32Array |
   return FLOAT64.has(name) ? new Float64Array(copy) : new Float32Array(copy)
 }
 
-export async function saveStreams(
-  tx: Transaction<Database> | Kysely<Database>,
-  activityId: string,
-  columns: SampleColumns,
-): Promise<void> {
+export async function saveStreams(tx: Transaction<Database> | Kysely<Database>, activityId: string, columns: SampleColumns): Promise<void> {
   const row = {
     activity_id: activityId,
     sample_count: columns.time_s.length,

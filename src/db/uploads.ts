@@ -33,7 +33,11 @@ export interface SettledIds {
 /** Of `ids`, those whose activity still exists. */
 async function presentActivities(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
-  const rows = await db.selectFrom('activities').select('id').where('id', 'in', [...new Set(ids)]).execute()
+  const rows = await db
+    .selectFrom('activities')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
   return new Set(rows.map((r) => r.id))
 }
 
@@ -60,8 +64,14 @@ export async function writeSettled<T extends NewUpload, R>(
   if (!rows.some((r) => (r.activity_ids?.length ?? 0) > 0)) return write(db, rows)
   return db.transaction().execute(async (tx) => {
     for (const userId of [...new Set(rows.map((r) => r.user_id))].sort()) await lockUser(tx, userId)
-    const present = await presentActivities(tx, rows.flatMap((r) => r.activity_ids ?? []))
-    return write(tx, rows.map((r) => ({ ...r, ...splitIds(r.activity_ids ?? [], present, r.deleted_activity_ids) })))
+    const present = await presentActivities(
+      tx,
+      rows.flatMap((r) => r.activity_ids ?? []),
+    )
+    return write(
+      tx,
+      rows.map((r) => ({ ...r, ...splitIds(r.activity_ids ?? [], present, r.deleted_activity_ids) })),
+    )
   })
 }
 
@@ -180,7 +190,11 @@ export async function findUnfinishedUploads(db: Kysely<Database>, afterId: strin
 
 export async function touchUploads(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
-  await db.updateTable('uploads').set({ updated_at: sql`now()` }).where('id', 'in', ids).execute()
+  await db
+    .updateTable('uploads')
+    .set({ updated_at: sql`now()` })
+    .where('id', 'in', ids)
+    .execute()
 }
 
 /**

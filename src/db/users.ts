@@ -29,11 +29,7 @@ export async function createUser(db: Kysely<Database>, email: string, name: stri
 }
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
-  return db
-    .selectFrom('users')
-    .select(['id', 'email', 'name'])
-    .where('email', '=', normaliseEmail(email))
-    .executeTakeFirst()
+  return db.selectFrom('users').select(['id', 'email', 'name']).where('email', '=', normaliseEmail(email)).executeTakeFirst()
 }
 
 export function hashToken(token: string): Buffer {
@@ -43,7 +39,10 @@ export function hashToken(token: string): Buffer {
 /** A fresh API token; only its hash is stored, so it is shown once. */
 export async function issueToken(db: Kysely<Database>, userId: string, label: string | null = null): Promise<string> {
   const token = `flt_${randomBytes(32).toString('base64url')}`
-  await db.insertInto('api_tokens').values({ user_id: userId, token_sha256: hashToken(token), label }).execute()
+  await db
+    .insertInto('api_tokens')
+    .values({ user_id: userId, token_sha256: hashToken(token), label })
+    .execute()
   return token
 }
 

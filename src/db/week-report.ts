@@ -38,10 +38,7 @@ export async function recomputeWeek(db: Kysely<Database>, userId: string, week: 
 export async function weekReport(db: Kysely<Database>, userId: string, week: string, profile?: StoredProfile): Promise<WeekAggregate> {
   parseIsoWeek(week) // bad_request for 2026-W99
   const stored = profile ?? (await storedProfile(db, userId))
-  const [row, stamp] = await Promise.all([
-    storedWeek(db, userId, week),
-    weekStamp(db, userId, weekSpan(week, stored.time_zone), stored),
-  ])
+  const [row, stamp] = await Promise.all([storedWeek(db, userId, week), weekStamp(db, userId, weekSpan(week, stored.time_zone), stored)])
   if (row !== undefined && row.source_stamp === stamp) return row.body
   if (row === undefined && isEmptyStamp(stamp)) {
     // Nothing logged that week: zeros and nulls, computed without writing a row.

@@ -69,9 +69,6 @@ async function weekActivities(db: Kysely<Database>, userId: string, span: WeekSp
 /** The week's input for aggregateWeek, from the source rows. */
 export async function loadWeekInput(db: Kysely<Database>, userId: string, week: string, profile: Profile): Promise<WeekInput> {
   const span = weekSpan(week, profile.time_zone)
-  const [activities, intake] = await Promise.all([
-    weekActivities(db, userId, span),
-    listIntake(db, userId, span.firstDate, span.lastDate),
-  ])
+  const [activities, intake] = await Promise.all([weekActivities(db, userId, span), listIntake(db, userId, span.firstDate, span.lastDate)])
   return { week, profile, activities, intake }
 }

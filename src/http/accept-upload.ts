@@ -42,8 +42,12 @@ export interface AcceptedUpload {
 
 /** Control characters and path separators never reach the database or a page. */
 export function cleanFilename(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[\u0000-\u001f\u007f]/g, '').split(/[/\\]/).pop() ?? ''
+  const base =
+    name
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .split(/[/\\]/)
+      .pop() ?? ''
   return base.trim().slice(0, 255) || 'upload'
 }
 

@@ -76,7 +76,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Relative to wherever the description was fetched from, unless PUBLIC_URL names the address.
     transformObject: (doc) =>
       'openapiObject' in doc
-        ? completeOpenApi(doc.openapiObject as Parameters<typeof completeOpenApi>[0], [{ url: deps.publicUrl ?? '/', description: 'this fitledger service' }])
+        ? completeOpenApi(doc.openapiObject as Parameters<typeof completeOpenApi>[0], [
+            { url: deps.publicUrl ?? '/', description: 'this fitledger service' },
+          ])
         : doc.swaggerObject,
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })

@@ -32,11 +32,21 @@ export function toFitledgerError(err: unknown): FitledgerError {
   if (mapped) return new FitledgerError(mapped, fastifyErr.message)
   const status = statusCode(err)
   if (status !== undefined && status >= 400 && status < 500) {
-    const code: ErrorCode = status === 413 ? 'too_large' : status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : status === 429 ? 'rate_limited' : 'bad_request'
+    const code: ErrorCode =
+      status === 413
+        ? 'too_large'
+        : status === 404
+          ? 'not_found'
+          : status === 401
+            ? 'unauthorized'
+            : status === 429
+              ? 'rate_limited'
+              : 'bad_request'
     return new FitledgerError(code, fastifyErr.message)
   }
   // Postgres, Redis or storage down is no bug of ours: the client should come back later.
-  if (isDependencyFailure(err)) return new FitledgerError('unavailable', 'a service fitledger needs is unavailable; retry shortly', { cause: err })
+  if (isDependencyFailure(err))
+    return new FitledgerError('unavailable', 'a service fitledger needs is unavailable; retry shortly', { cause: err })
   return new FitledgerError('internal', 'internal error', { cause: err })
 }
 

@@ -20,7 +20,12 @@ export const ERROR_SCHEMA: OpenAPIV3.SchemaObject = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', enum: [...ERROR_CODES], description: 'For machines; never changes (README lists them)', example: 'bad_request' },
+        code: {
+          type: 'string',
+          enum: [...ERROR_CODES],
+          description: 'For machines; never changes (README lists them)',
+          example: 'bad_request',
+        },
         message: { type: 'string', description: 'For people: what was wrong with this request' },
       },
     },
@@ -33,7 +38,7 @@ const errorAnswer = (description: string): OpenAPIV3.ResponseObject => ({
 })
 
 const CLIENT_ERRORS = errorAnswer(
-  'Refused: bad_request (400), unauthorized (401), not_found (404, also for another user\'s resource), too_large (413), ' +
+  "Refused: bad_request (400), unauthorized (401), not_found (404, also for another user's resource), too_large (413), " +
     'unsupported_media_type (415) or rate_limited (429, with Retry-After)',
 )
 const SERVER_ERRORS = errorAnswer('unavailable (503, with Retry-After: a dependency is down; retry) or internal (500)')

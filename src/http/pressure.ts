@@ -29,7 +29,10 @@ export async function registerRateLimit(app: FastifyInstance, shared?: { redis: 
     keyGenerator: callerKey,
     ...(shared ? { redis: shared.redis, nameSpace: `${shared.prefix}:rate:`, skipOnError: true } : {}),
     errorResponseBuilder: (_request, context) =>
-      new FitledgerError('rate_limited', `too many requests: at most ${context.max} per ${context.after}; retry after the Retry-After seconds`),
+      new FitledgerError(
+        'rate_limited',
+        `too many requests: at most ${context.max} per ${context.after}; retry after the Retry-After seconds`,
+      ),
   })
 }
 

@@ -48,7 +48,8 @@ export function mergeProfile(stored: StoredProfile, change: ProfileChange, thisY
     else goals[key] = value
   }
   const merged = { ...before, ...change, goals }
-  if (!isValidTimeZone(merged.time_zone)) throw new FitledgerError('bad_request', `time_zone "${merged.time_zone}" is not an IANA time zone`)
+  if (!isValidTimeZone(merged.time_zone))
+    throw new FitledgerError('bad_request', `time_zone "${merged.time_zone}" is not an IANA time zone`)
   if (merged.birth_year !== null && merged.birth_year > thisYear) {
     throw new FitledgerError('bad_request', `birth_year ${merged.birth_year} is in the future`)
   }

@@ -26,7 +26,10 @@ export function streamsJson(columns: SampleColumns, keys: readonly StreamKey[]) 
   for (const key of keys) {
     if (key === 'latlng') {
       const { lat_deg: lat, lng_deg: lng } = columns
-      if (lat && lng) out.latlng = stream(Array.from(lat, (la, i) => (Number.isNaN(la) || Number.isNaN(lng[i] ?? NaN) ? null : [value(la, 7), value(lng[i], 7)])))
+      if (lat && lng)
+        out.latlng = stream(
+          Array.from(lat, (la, i) => (Number.isNaN(la) || Number.isNaN(lng[i] ?? NaN) ? null : [value(la, 7), value(lng[i], 7)])),
+        )
       continue
     }
     const column = columns[SOURCE[key]]

@@ -86,4 +86,3 @@ export class SampleBuilder {
     for (const [channel, column] of this.channels) this.channels.set(channel, grow(column, capacity))
   }
 }
-

@@ -46,9 +46,6 @@ async function parseFormat(bytes: Uint8Array, limits: ParseLimits): Promise<Pars
     case 'zip':
       throw new FitledgerError('unsupported_format', 'a zip archive is not a workout file; upload it as an archive')
     default:
-      throw new FitledgerError(
-        'unsupported_format',
-        body.length === 0 ? 'the file is empty' : 'the content is not FIT, GPX or TCX',
-      )
+      throw new FitledgerError('unsupported_format', body.length === 0 ? 'the file is empty' : 'the content is not FIT, GPX or TCX')
   }
 }

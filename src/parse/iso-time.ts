@@ -13,7 +13,8 @@ export const MAX_PLAUSIBLE_MS = Date.UTC(2100, 0, 1)
  * zone (`Z`, `±hh:mm`, `±hhmm`, `±hh`). Date.parse is not used: it reads a time without a zone
  * in the host's zone, so one file would start at a different instant on each server.
  */
-const ISO_DATE_TIME = /^([+-]\d{6}|\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?\s*(?:(Z)|([+-])(\d\d)(?::?(\d\d))?)?$/i
+const ISO_DATE_TIME =
+  /^([+-]\d{6}|\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?\s*(?:(Z)|([+-])(\d\d)(?::?(\d\d))?)?$/i
 
 /**
  * Epoch milliseconds, or NaN when the text is not a plausible ISO 8601 time. A time without a
@@ -27,7 +28,8 @@ export function parseIsoTime(text: string | null | undefined): number {
   const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part)))
   // Date.UTC would roll 31 February into March and read the year 85 as 1985.
   const date = new Date(Date.UTC(year!, month! - 1, day!))
-  if (year! < 1000 || date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day || hour > 24 || minute > 59 || second > 60) return Number.NaN
+  if (year! < 1000 || date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day || hour > 24 || minute > 59 || second > 60)
+    return Number.NaN
   const fractionMs = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000) // whole ms, as Date.parse
   const offsetMin = m[9] === undefined ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11] ?? 0))
   const ms = date.getTime() + ((hour * 60 + minute) * 60 + second) * 1000 + fractionMs - offsetMin * 60_000

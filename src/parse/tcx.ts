@@ -136,7 +136,5 @@ export function parseTcx(bytes: Uint8Array, compressed: boolean): ParsedActivity
   if (parsed.length === 0) {
     throw new FitledgerError('no_activity_data', 'the TCX holds no activity with a usable time')
   }
-  return parsed
-    .sort((a, b) => a.start_ms - b.start_ms)
-    .map((activity, session_index) => ({ ...activity, session_index }))
+  return parsed.sort((a, b) => a.start_ms - b.start_ms).map((activity, session_index) => ({ ...activity, session_index }))
 }

@@ -46,7 +46,9 @@ export function numberOf(value: unknown): number {
 export function labelOf(value: unknown): string | null {
   const text = textOf(value)
   if (text === null) return null
-  // eslint-disable-next-line no-control-regex
-  const clean = decodeEntities(text).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
+  const clean = decodeEntities(text)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
   return clean === '' ? null : clean
 }

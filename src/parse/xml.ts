@@ -12,8 +12,17 @@ export interface XmlDocument {
 
 /** Elements that may repeat; fast-xml-parser makes a single one an object otherwise. */
 const REPEATED = new Set([
-  'trk', 'trkseg', 'trkpt', 'rte', 'wpt',
-  'Activity', 'Lap', 'Track', 'Trackpoint', 'NextSport', 'MultiSportSession',
+  'trk',
+  'trkseg',
+  'trkpt',
+  'rte',
+  'wpt',
+  'Activity',
+  'Lap',
+  'Track',
+  'Trackpoint',
+  'NextSport',
+  'MultiSportSession',
 ])
 
 const parser = new XMLParser({

@@ -8,8 +8,7 @@ import { type ConnectionOptions, Queue } from 'bullmq'
 export const AGGREGATE_QUEUE = 'aggregate'
 
 export type AggregateJob =
-  | { readonly kind: 'week'; readonly user_id: string; readonly week: string }
-  | { readonly kind: 'reanalyse'; readonly user_id: string }
+  { readonly kind: 'week'; readonly user_id: string; readonly week: string } | { readonly kind: 'reanalyse'; readonly user_id: string }
 
 /**
  * The key that makes many changes cost one run (BullMQ rejects ':' in ids). It is BullMQ's

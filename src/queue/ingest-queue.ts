@@ -24,9 +24,7 @@ export function createIngestQueue(connection: ConnectionOptions, prefix: string)
 
 export async function enqueueUploads(queue: Queue<IngestJob>, uploadIds: readonly string[]): Promise<void> {
   if (uploadIds.length === 0) return
-  await queue.addBulk(
-    uploadIds.map((id) => ({ name: 'ingest', data: { upload_id: id }, opts: { jobId: jobIdFor(id) } })),
-  )
+  await queue.addBulk(uploadIds.map((id) => ({ name: 'ingest', data: { upload_id: id }, opts: { jobId: jobIdFor(id) } })))
 }
 
 /**

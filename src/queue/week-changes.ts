@@ -60,7 +60,10 @@ export function createWeekChanges(deps: WeekChangeDeps): WeekChanges {
   return {
     activitiesChanged: guarded('activities', async (userId, startTimes: readonly Date[]) => {
       const { time_zone } = await storedProfile(deps.db, userId)
-      await queueWeeks(userId, startTimes.map((t) => isoWeekOfInstant(t.getTime(), time_zone)))
+      await queueWeeks(
+        userId,
+        startTimes.map((t) => isoWeekOfInstant(t.getTime(), time_zone)),
+      )
     }),
     intakeChanged: guarded('intake', async (userId, dates: readonly string[]) => queueWeeks(userId, dates.map(isoWeekOfDate))),
     weeksChanged: guarded('weeks', async (userId, weeks: readonly string[]) => queueWeeks(userId, weeks)),

@@ -19,8 +19,12 @@ export function balanceChart(agg: WeekAggregate): string {
   const desc =
     `Daily energy balance, intake minus baseline and exercise; target ${formatSigned(target)} kcal. ` +
     agg.days
-      .map((d) => `${d.weekday} ${d.balance_kcal === null ? 'no log' : `${formatSigned(d.balance_kcal)} kcal${d.low_intake ? ' (intake below minimum)' : ''}`}`)
-      .join(', ') + '.'
+      .map(
+        (d) =>
+          `${d.weekday} ${d.balance_kcal === null ? 'no log' : `${formatSigned(d.balance_kcal)} kcal${d.low_intake ? ' (intake below minimum)' : ''}`}`,
+      )
+      .join(', ') +
+    '.'
   const targetY = y(target)
   const bars: string[] = []
   const taken: Box[] = [] // labels already placed
@@ -34,7 +38,11 @@ export function balanceChart(agg: WeekAggregate): string {
       // In the empty slot, wherever neither the target line nor the zero line runs.
       const lines = [hLineBox(p.left, p.width - p.right, targetY), hLineBox(p.left, p.width - p.right, y(0))]
       const places = [0.5, 0.3, 0.7, 0.15, 0.85].map((f) => ({
-        x: cx, y: p.top + f * (p.height - p.bottom - p.top) + 4, text: 'no log', cls: 'no-log-label', anchor: 'middle' as const,
+        x: cx,
+        y: p.top + f * (p.height - p.bottom - p.top) + 4,
+        text: 'no log',
+        cls: 'no-log-label',
+        anchor: 'middle' as const,
       }))
       const label = placeLabel(places, [...taken, ...lines])
       taken.push(labelBox(label))
@@ -45,12 +53,17 @@ export function balanceChart(agg: WeekAggregate): string {
     const height = Math.abs(y(d.balance_kcal) - y(0))
     const cls = d.low_intake ? 'bar low-intake' : d.balance_kcal <= 0 ? 'bar deficit' : 'bar surplus'
     const value: Label = {
-      x: cx, y: d.balance_kcal <= 0 ? y(d.balance_kcal) + 14 : y(d.balance_kcal) - 5, text: formatSigned(d.balance_kcal), cls: 'value', anchor: 'middle',
+      x: cx,
+      y: d.balance_kcal <= 0 ? y(d.balance_kcal) + 14 : y(d.balance_kcal) - 5,
+      text: formatSigned(d.balance_kcal),
+      cls: 'value',
+      anchor: 'middle',
     }
     taken.push(labelBox(value))
     barBoxes.push(rectBox(x, top, barW, height))
     bars.push(
-      `<rect x="${n(x)}" y="${n(top)}" width="${n(barW)}" height="${n(height)}" class="${cls}" rx="3"/>` + renderLabel(value) +
+      `<rect x="${n(x)}" y="${n(top)}" width="${n(barW)}" height="${n(height)}" class="${cls}" rx="3"/>` +
+        renderLabel(value) +
         (d.low_intake ? svgText(cx, p.height - p.bottom + AXIS_ROW_2, 'low intake', 'tick small warn') : ''),
     )
   })

@@ -27,7 +27,8 @@ export function minutesChart(agg: WeekAggregate): string {
   const barW = slot * 0.6
   const desc =
     `Moving minutes per day, cardio at the base of each bar; the line marks the daily share of the cardio goal, ${formatNumber(goal, 1)} min. ` +
-    agg.days.map((d) => `${d.weekday} ${formatNumber(d.moving_min)} min`).join(', ') + '.'
+    agg.days.map((d) => `${d.weekday} ${formatNumber(d.moving_min)} min`).join(', ') +
+    '.'
   const bars: string[] = []
   const values: Label[] = []
   const barBoxes: Box[] = []

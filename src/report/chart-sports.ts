@@ -15,7 +15,9 @@ export function sportsChart(agg: WeekAggregate): string {
   const rows = SPORTS.flatMap((sport) => {
     const s = agg.by_sport[sport]
     if (s === undefined) return []
-    return [{ label: sport, value: s.sessions, valueLabel: `${s.sessions} · ${formatMinutes(s.moving_min)}`, cls: `bar ${countsAs(sport)}` }]
+    return [
+      { label: sport, value: s.sessions, valueLabel: `${s.sessions} · ${formatMinutes(s.moving_min)}`, cls: `bar ${countsAs(sport)}` },
+    ]
   })
   const desc =
     rows.length === 0 ? 'No sessions this week.' : 'Sessions by sport: ' + rows.map((r) => `${r.label} ${r.valueLabel}`).join(', ') + '.'

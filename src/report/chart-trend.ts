@@ -19,8 +19,12 @@ function weekLabels(aggs: readonly WeekAggregate[], x: (i: number) => number): s
 
 export function scoreTrendChart(aggs: readonly WeekAggregate[]): string {
   const p = WIDE_PLOT
-  const desc = 'Compliance score per week: ' + aggs.map((a) => `${a.week} ${a.compliance.score === null ? 'unknown' : `${formatNumber(a.compliance.score * 100)}%`}`).join(', ') + '.'
-  if (aggs.length === 0) return svgOpen('chart-score-trend', 'Compliance score per week', 'No weeks.', p) + svgEmpty(p, 'No weeks') + '</svg>'
+  const desc =
+    'Compliance score per week: ' +
+    aggs.map((a) => `${a.week} ${a.compliance.score === null ? 'unknown' : `${formatNumber(a.compliance.score * 100)}%`}`).join(', ') +
+    '.'
+  if (aggs.length === 0)
+    return svgOpen('chart-score-trend', 'Compliance score per week', 'No weeks.', p) + svgEmpty(p, 'No weeks') + '</svg>'
   const slot = plotWidth(p) / aggs.length
   const x = (i: number): number => p.left + slot * (i + 0.5)
   const y = linearScale(0, 1, p.height - p.bottom, p.top)
@@ -31,22 +35,32 @@ export function scoreTrendChart(aggs: readonly WeekAggregate[]): string {
     if (score === null) segments.push([])
     else segments[segments.length - 1]?.push(`${n(x(i))},${n(y(score))}`)
   })
-  const lines = segments.filter((s) => s.length > 1).map((s) => `<polyline points="${s.join(' ')}" class="line"/>`).join('')
+  const lines = segments
+    .filter((s) => s.length > 1)
+    .map((s) => `<polyline points="${s.join(' ')}" class="line"/>`)
+    .join('')
   const dots = aggs
     .map((a, i) => (a.compliance.score === null ? '' : `<circle cx="${n(x(i))}" cy="${n(y(a.compliance.score))}" r="4" class="dot"/>`))
     .join('')
   return (
     svgOpen('chart-score-trend', 'Compliance score per week', desc, p) +
     svgYGrid(p, [0, 0.25, 0.5, 0.75, 1], y, (t) => `${t * 100}%`) +
-    lines + dots + weekLabels(aggs, x) + '</svg>'
+    lines +
+    dots +
+    weekLabels(aggs, x) +
+    '</svg>'
   )
 }
 
 export function balanceTrendChart(aggs: readonly WeekAggregate[]): string {
   const p = WIDE_PLOT
   const values = aggs.flatMap((a) => (a.energy.balance_kcal === null ? [] : [a.energy.balance_kcal]))
-  const desc = 'Energy balance per week over logged days: ' + aggs.map((a) => `${a.week} ${a.energy.balance_kcal === null ? 'no log' : `${formatSigned(a.energy.balance_kcal)} kcal`}`).join(', ') + '.'
-  if (aggs.length === 0) return svgOpen('chart-balance-trend', 'Energy balance per week', 'No weeks.', p) + svgEmpty(p, 'No weeks') + '</svg>'
+  const desc =
+    'Energy balance per week over logged days: ' +
+    aggs.map((a) => `${a.week} ${a.energy.balance_kcal === null ? 'no log' : `${formatSigned(a.energy.balance_kcal)} kcal`}`).join(', ') +
+    '.'
+  if (aggs.length === 0)
+    return svgOpen('chart-balance-trend', 'Energy balance per week', 'No weeks.', p) + svgEmpty(p, 'No weeks') + '</svg>'
   const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values))
   const y = linearScale(ticks[0] ?? 0, ticks[ticks.length - 1] ?? 1, p.height - p.bottom, p.top)
   const slot = plotWidth(p) / aggs.length
@@ -55,13 +69,17 @@ export function balanceTrendChart(aggs: readonly WeekAggregate[]): string {
   const bars = aggs
     .map((a, i) => {
       const b = a.energy.balance_kcal
-      if (b === null) return `<rect x="${n(x(i) - barW / 2)}" y="${p.top}" width="${n(barW)}" height="${n(p.height - p.top - p.bottom)}" class="no-log" rx="2"/>`
+      if (b === null)
+        return `<rect x="${n(x(i) - barW / 2)}" y="${p.top}" width="${n(barW)}" height="${n(p.height - p.top - p.bottom)}" class="no-log" rx="2"/>`
       const top = Math.min(y(b), y(0))
       return `<rect x="${n(x(i) - barW / 2)}" y="${n(top)}" width="${n(barW)}" height="${n(Math.abs(y(b) - y(0)))}" class="bar ${b <= 0 ? 'deficit' : 'surplus'}" rx="2"/>`
     })
     .join('')
   return (
     svgOpen('chart-balance-trend', 'Energy balance per week', desc, p) +
-    svgYGrid(p, ticks, y, (t) => formatSigned(t)) + bars + weekLabels(aggs, x) + '</svg>'
+    svgYGrid(p, ticks, y, (t) => formatSigned(t)) +
+    bars +
+    weekLabels(aggs, x) +
+    '</svg>'
   )
 }

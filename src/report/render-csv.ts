@@ -44,7 +44,19 @@ export function renderCsv(agg: WeekAggregate): string {
   return csvRow(DAY_CSV_COLUMNS) + rows.join('')
 }
 
-export const SESSION_CSV_COLUMNS = ['id', 'date', 'local_time', 'start_time', 'sport', 'name', 'moving_min', 'distance_m', 'kcal', 'intervals', 'qualifying'] as const
+export const SESSION_CSV_COLUMNS = [
+  'id',
+  'date',
+  'local_time',
+  'start_time',
+  'sport',
+  'name',
+  'moving_min',
+  'distance_m',
+  'kcal',
+  'intervals',
+  'qualifying',
+] as const
 
 /** One row per session, for those who want the detail. */
 export function renderSessionsCsv(agg: WeekAggregate): string {

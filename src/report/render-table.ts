@@ -51,7 +51,10 @@ export function renderTable(agg: WeekAggregate): string {
         [
           'Week',
           String(agg.sessions.length),
-          formatNumber(agg.days.reduce((s, d) => s + d.moving_min, 0), 1),
+          formatNumber(
+            agg.days.reduce((s, d) => s + d.moving_min, 0),
+            1,
+          ),
           formatNumber(e.exercise_kcal, 1),
           orDash(e.intake_kcal, (x) => formatNumber(x, 1)),
           orDash(e.balance_kcal, (x) => formatSigned(x, 1)),

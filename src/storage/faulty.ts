@@ -7,7 +7,8 @@ export interface FaultSwitch {
 
 /** For fault injection: while `faults.failing`, every call but close() throws a transient error. */
 export function withFaults(store: ObjectStore, faults: FaultSwitch): ObjectStore {
-  const guard = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       if (faults.failing) throw new FitledgerError('unavailable', 'storage fault injected')
       return fn(...args)

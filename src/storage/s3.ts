@@ -60,7 +60,10 @@ export class S3ObjectStore implements ObjectStore {
       // The SDK waits for ever by default: an endpoint that accepts and never answers would
       // hold a job for good. socketTimeout is inactivity, not a total, so a 100 MiB body that
       // keeps moving is fine; a silent socket fails as a TimeoutError, which the SDK retries.
-      requestHandler: { connectionTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, socketTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+      requestHandler: {
+        connectionTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        socketTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      },
     })
   }
 

@@ -21,7 +21,7 @@ export async function spoolToFile(source: AsyncIterable<Uint8Array>, path: strin
     for await (const chunk of source) {
       hash.update(chunk)
       size += chunk.byteLength
-      for (let at = 0; at < chunk.byteLength; ) at += (await file.write(chunk, at)).bytesWritten
+      for (let at = 0; at < chunk.byteLength;) at += (await file.write(chunk, at)).bytesWritten
     }
     if (options.sync) await file.sync()
   } finally {

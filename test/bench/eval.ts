@@ -66,7 +66,12 @@ const MIN_INFERABLE_S = 60
 const MIN_INFERABLE_SAMPLES = 10
 /** REGIMEN.md, issue 15: at confidence 0.8 or more, wrong in under 2 % of cases. */
 const CONFIDENT = 0.8
-const BANDS = [[0, 0.4], [0.4, 0.6], [0.6, 0.8], [CONFIDENT, 1.01]] as const
+const BANDS = [
+  [0, 0.4],
+  [0.4, 0.6],
+  [0.6, 0.8],
+  [CONFIDENT, 1.01],
+] as const
 
 const pct = (a: number, b: number): string => (b === 0 ? '  n/a' : `${((100 * a) / b).toFixed(1)}%`)
 
@@ -131,7 +136,9 @@ interface Scored {
 function confusion(rows: readonly Scored[]): string {
   const used = SPORTS.filter((s) => rows.some((r) => r.truth === s || r.got === s))
   const head = 'truth \\ inferred'.padEnd(18) + used.map((s) => s.slice(0, 8).padStart(9)).join('')
-  const lines = used.map((t) => t.padEnd(18) + used.map((g) => String(rows.filter((r) => r.truth === t && r.got === g).length || '.').padStart(9)).join(''))
+  const lines = used.map(
+    (t) => t.padEnd(18) + used.map((g) => String(rows.filter((r) => r.truth === t && r.got === g).length || '.').padStart(9)).join(''),
+  )
   return [head, ...lines].join('\n')
 }
 
@@ -158,7 +165,16 @@ function score(model: SportModel, cases: readonly Case[], heldOut: boolean): Sco
       .filter((c) => group === null || c.group === group)
       .map((c) => {
         const v = infer(c.activity)
-        return { file: c.file, group: c.group, truth: c.truth, got: v.sport, confidence: v.confidence, evidence: v.evidence, seconds: (c.activity.columns.time_s.at(-1) ?? 0) - (c.activity.columns.time_s[0] ?? 0), samples: c.activity.columns.time_s.length }
+        return {
+          file: c.file,
+          group: c.group,
+          truth: c.truth,
+          got: v.sport,
+          confidence: v.confidence,
+          evidence: v.evidence,
+          seconds: (c.activity.columns.time_s.at(-1) ?? 0) - (c.activity.columns.time_s[0] ?? 0),
+          samples: c.activity.columns.time_s.length,
+        }
       })
   })
 }
@@ -174,7 +190,9 @@ function reportSport(model: SportModel, cases: readonly Case[]): void {
   // variants, a 2-point GPX) hold no speed, cadence or HR to infer from: any answer is a guess.
   // They stay in the headline; this second figure leaves them out and says so.
   const real = (rows: readonly Scored[]): Scored[] => rows.filter((r) => r.seconds >= MIN_INFERABLE_S && r.samples >= MIN_INFERABLE_SAMPLES)
-  console.log(`  without ${loso.length - real(loso).length} sessions of essentially no data (< ${MIN_INFERABLE_S} s or < ${MIN_INFERABLE_SAMPLES} samples): leave-one-source-out ${accuracy(real(loso))}   full corpus ${accuracy(real(full))}`)
+  console.log(
+    `  without ${loso.length - real(loso).length} sessions of essentially no data (< ${MIN_INFERABLE_S} s or < ${MIN_INFERABLE_SAMPLES} samples): leave-one-source-out ${accuracy(real(loso))}   full corpus ${accuracy(real(full))}`,
+  )
   console.log('per source group (held out):')
   for (const g of [...groups].sort()) console.log(`  ${g.padEnd(16)} ${accuracy(loso.filter((r) => r.group === g))}`)
   console.log('per sport (held out; recall by the truth label):')
@@ -186,7 +204,9 @@ function reportSport(model: SportModel, cases: readonly Case[]): void {
   console.log(calibration(loso))
   console.log(confusion(loso))
   for (const r of loso.filter((x) => x.truth !== x.got)) {
-    console.log(`  miss: ${r.file}: truth ${r.truth}, inferred ${r.got} at ${r.confidence}${r.evidence.length > 0 ? ` (${r.evidence.join('; ')})` : ''}`)
+    console.log(
+      `  miss: ${r.file}: truth ${r.truth}, inferred ${r.got} at ${r.confidence}${r.evidence.length > 0 ? ` (${r.evidence.join('; ')})` : ''}`,
+    )
   }
 }
 
@@ -218,7 +238,10 @@ export async function evalCorpus(parse: Parse, verbose: boolean): Promise<void> 
       const summary: ActivitySummary = summariseActivity(activity, EMPTY_PROFILE, { ignoreDeclaredSport: true })
       // Intervals as the product reports them: with the file's declarations (a `hiit` sub-sport).
       const declared = summariseActivity(activity, EMPTY_PROFILE)
-      if (declared.intervals) flagged.push(`${row.file}#${activity.session_index} (${declared.sport}): ${declared.work_bouts.map((b) => `${b.start_s}+${b.duration_s}s`).join(' ')}`)
+      if (declared.intervals)
+        flagged.push(
+          `${row.file}#${activity.session_index} (${declared.sport}): ${declared.work_bouts.map((b) => `${b.start_s}+${b.duration_s}s`).join(' ')}`,
+        )
       const device = activity.totals.elapsed_s
       if (device !== null && device > 0 && !summary.flags.includes('bogus_elapsed_time')) {
         elapsedChecked++
@@ -234,7 +257,13 @@ export async function evalCorpus(parse: Parse, verbose: boolean): Promise<void> 
       if (truth === null) unlabelled.push(`${row.file} → ${summary.sport}`)
       // REGIMEN.md, Sports: skiing, paddling, boxing and dancing are never inferred; `other` is the
       // right answer from the data alone.
-      else cases.push({ file: row.file, group: sourceGroup(row.file), truth: DECLARED_ONLY_SPORTS.includes(truth) ? 'other' : truth, activity })
+      else
+        cases.push({
+          file: row.file,
+          group: sourceGroup(row.file),
+          truth: DECLARED_ONLY_SPORTS.includes(truth) ? 'other' : truth,
+          activity,
+        })
     }
   }
   console.log(`\n== Corpus (${CORPUS}) ==`)
@@ -243,7 +272,9 @@ export async function evalCorpus(parse: Parse, verbose: boolean): Promise<void> 
   console.log(`elapsed within 1% of a sane device total: ${elapsedOk}/${elapsedChecked} = ${pct(elapsedOk, elapsedChecked)}`)
   console.log(`avg HR within 1 bpm of the device's: ${hrOk}/${hrChecked} = ${pct(hrOk, hrChecked)}`)
   const known = flagged.filter((f) => KNOWN_INTERVALS.test(f)).length
-  console.log(`sessions flagged as intervals (declarations kept): ${flagged.length}; known interval sessions among them: ${known}/2 (rowingdata__3x250m fit and tcx)`)
+  console.log(
+    `sessions flagged as intervals (declarations kept): ${flagged.length}; known interval sessions among them: ${known}/2 (rowingdata__3x250m fit and tcx)`,
+  )
   for (const f of flagged) console.log(`  ${KNOWN_INTERVALS.test(f) ? 'known' : 'judge'}: ${f}`)
   if (verbose) {
     for (const m of misses) console.log(`  ${m}`)
@@ -257,7 +288,11 @@ function overlaps(a: { start_s: number; duration_s: number }, b: { start_s: numb
   return overlap >= 0.5 * Math.min(a.duration_s, b.duration_s)
 }
 
-const ENCODERS = [['fit', encodeFit], ['tcx', encodeTcx], ['gpx', encodeGpx]] as const
+const ENCODERS = [
+  ['fit', encodeFit],
+  ['tcx', encodeTcx],
+  ['gpx', encodeGpx],
+] as const
 
 /**
  * Scores interval and sport detection on the labelled suite: in memory (`parse` null), or written
@@ -311,11 +346,16 @@ export async function evalSynthetic(name: string, suite: readonly SynthSession[]
   const precision = tp / Math.max(1, tp + fp)
   const recall = tp / Math.max(1, tp + fn)
   const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall)
-  console.log(`\n== Synthetic, ${name} (${suite.length} sessions, seed ${seed}, ${parse === null ? 'in memory' : 'encoded as FIT/TCX/GPX and parsed back'}) ==`)
+  console.log(
+    `\n== Synthetic, ${name} (${suite.length} sessions, seed ${seed}, ${parse === null ? 'in memory' : 'encoded as FIT/TCX/GPX and parsed back'}) ==`,
+  )
   console.log(`bouts: precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}  (tp ${tp}, fp ${fp}, fn ${fn})`)
   console.log(`exact bout count: ${exact}/${intervalSessions} interval sessions = ${pct(exact, intervalSessions)}`)
-  console.log(`intervals flag right: ${pct(flagOk, suite.length)}   sport right: ${pct(sportOk, suite.length)}   sport at confidence >= ${CONFIDENT}: ${confident}, wrong ${pct(confidentWrong, confident)}`)
-  for (const [pattern, p] of [...byPattern].sort()) console.log(`  ${pattern.padEnd(28)} n=${p.n}  sport ${pct(p.sport, p.n)}  intervals flag ${pct(p.flag, p.n)}`)
+  console.log(
+    `intervals flag right: ${pct(flagOk, suite.length)}   sport right: ${pct(sportOk, suite.length)}   sport at confidence >= ${CONFIDENT}: ${confident}, wrong ${pct(confidentWrong, confident)}`,
+  )
+  for (const [pattern, p] of [...byPattern].sort())
+    console.log(`  ${pattern.padEnd(28)} n=${p.n}  sport ${pct(p.sport, p.n)}  intervals flag ${pct(p.flag, p.n)}`)
 }
 
 export type { SynthLabel }

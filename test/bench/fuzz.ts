@@ -79,7 +79,9 @@ async function judge(bytes: Uint8Array): Promise<Verdict> {
 }
 
 console.log(machineLine())
-console.log(`fuzzing ${PIPELINE ? "the worker's whole path" : 'the parser'} for ${MINUTES} min over ${seeds.length} seeds (${seeds.map((s) => s.name).join(', ')})`)
+console.log(
+  `fuzzing ${PIPELINE ? "the worker's whole path" : 'the parser'} for ${MINUTES} min over ${seeds.length} seeds (${seeds.map((s) => s.name).join(', ')})`,
+)
 const deadline = Date.now() + MINUTES * 60_000
 while (Date.now() < deadline) {
   const samples = fc.sample(fc.tuple(fc.constantFrom(...seeds), mutationArb), 50)

@@ -23,13 +23,18 @@ async function main(): Promise<void> {
   const files = generateWorkload(COUNT)
   const zip = await buildZip(files.map((f) => ({ name: `activities/${f.name}`, bytes: f.bytes })))
   const rawMb = files.reduce((s, f) => s + f.bytes.length, 0) / 1e6
-  console.log(`export: ${COUNT} activities, ${rawMb.toFixed(1)} MB of files, zip ${(zip.length / 1e6).toFixed(1)} MB (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+  console.log(
+    `export: ${COUNT} activities, ${rawMb.toFixed(1)} MB of files, zip ${(zip.length / 1e6).toFixed(1)} MB (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  )
 
   const stack = await prepareBenchStack({ MAX_UPLOAD_BYTES: String(1024 * 1024 * 1024) })
   const { env, token } = stack
   const api = spawnFitledger(['serve'], env)
   // The worker logs its time by stage when it stops (src/cli/work.ts); keep its stdout.
-  const worker = spawn(process.execPath, [BIN, 'work'], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const worker = spawn(process.execPath, [BIN, 'work'], {
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   let workerLog = ''
   worker.stdout.on('data', (c: Buffer) => (workerLog += c.toString()))
   const db = connectDb(env.DATABASE_URL, { max: 1 })
@@ -47,27 +52,42 @@ async function main(): Promise<void> {
     let expanded = 0
     for (;;) {
       await new Promise((r) => setTimeout(r, 100))
-      const parent = await db.selectFrom('uploads').select(['status', 'expanded_at', 'error_message']).where('id', '=', parentId).executeTakeFirstOrThrow()
+      const parent = await db
+        .selectFrom('uploads')
+        .select(['status', 'expanded_at', 'error_message'])
+        .where('id', '=', parentId)
+        .executeTakeFirstOrThrow()
       if (parent.expanded_at && !expanded) expanded = performance.now()
       if (parent.status === 'failed') throw new Error(`archive failed: ${parent.error_message}`)
       if (parent.status === 'done') break
     }
     const done = performance.now()
-    const outcomes = await db.selectFrom('uploads').select(['status', 'error_code', db.fn.countAll<number>().as('n')]).where('parent_id', '=', parentId).groupBy(['status', 'error_code']).execute()
+    const outcomes = await db
+      .selectFrom('uploads')
+      .select(['status', 'error_code', db.fn.countAll<number>().as('n')])
+      .where('parent_id', '=', parentId)
+      .groupBy(['status', 'error_code'])
+      .execute()
     const rss = { api: peakRssMib(api.pid!), worker: peakRssMib(worker.pid!) }
     await stop(worker)
     const stages = /"stage_s":(\{[^}]*\})/.exec(workerLog)?.[1]
     const s = (ms: number) => ms / 1000
     const wall = s(done - start)
-    console.log(`accepted (202): ${s(accepted - start).toFixed(2)} s; expanded: ${s(expanded - start).toFixed(2)} s; all processed: ${wall.toFixed(2)} s`)
+    console.log(
+      `accepted (202): ${s(accepted - start).toFixed(2)} s; expanded: ${s(expanded - start).toFixed(2)} s; all processed: ${wall.toFixed(2)} s`,
+    )
     console.log(`throughput: ${(COUNT / wall).toFixed(1)} files/s, ${(rawMb / wall).toFixed(2)} MB/s`)
     console.log(`outcomes: ${outcomes.map((o) => `${o.status}${o.error_code ? `/${o.error_code}` : ''}=${o.n}`).join(' ')}`)
     console.log(`peak RSS: api ${rss.api.toFixed(0)} MiB, worker ${rss.worker.toFixed(0)} MiB (parser threads included)`)
     if (stages) {
       const totals = JSON.parse(stages) as Record<string, number>
       const busy = Object.values(totals).reduce((a, b) => a + b, 0)
-      const line = Object.entries(totals).map(([k, v]) => `${k} ${v.toFixed(1)} s (${((100 * v) / busy).toFixed(0)}%)`).join(', ')
-      console.log(`worker time by stage (summed over 2 concurrent jobs): ${line}; queue wait/idle ≈ ${Math.max(0, 2 * wall - busy).toFixed(1)} s`)
+      const line = Object.entries(totals)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s (${((100 * v) / busy).toFixed(0)}%)`)
+        .join(', ')
+      console.log(
+        `worker time by stage (summed over 2 concurrent jobs): ${line}; queue wait/idle ≈ ${Math.max(0, 2 * wall - busy).toFixed(1)} s`,
+      )
     }
   } finally {
     await db.destroy()

@@ -24,13 +24,19 @@ function gpx(n: number): string {
 }
 
 function line(name: string, r: Result): string {
-  const statuses = Object.entries(r.statusCodeStats as Record<string, { count: number }>).map(([code, s]) => `${code}=${s.count}`).join(' ')
+  const statuses = Object.entries(r.statusCodeStats as Record<string, { count: number }>)
+    .map(([code, s]) => `${code}=${s.count}`)
+    .join(' ')
   return `${name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   ${statuses}${r.errors ? `  socket errors=${r.errors}` : ''}`
 }
 
 async function main(): Promise<void> {
   console.log(machineLine())
-  const stack = await prepareBenchStack({ MAX_CONCURRENT_UPLOADS: '16', RATE_LIMIT_UPLOADS_PER_MIN: '100000', RATE_LIMIT_REPORTS_PER_MIN: '100000' })
+  const stack = await prepareBenchStack({
+    MAX_CONCURRENT_UPLOADS: '16',
+    RATE_LIMIT_UPLOADS_PER_MIN: '100000',
+    RATE_LIMIT_REPORTS_PER_MIN: '100000',
+  })
   const { env, token, prefix } = stack
   const BASE = stack.baseUrl
   const headers = { authorization: `Bearer ${token}` }
@@ -38,7 +44,13 @@ async function main(): Promise<void> {
   const worker = spawnFitledger(['work'], env)
   const queue = createIngestQueue(redisConnection('redis://127.0.0.1:6379'), prefix)
   const depth: number[] = []
-  const sampler = setInterval(() => void queue.getJobCounts('waiting', 'active', 'delayed').then((c) => depth.push((c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0))), 1000)
+  const sampler = setInterval(
+    () =>
+      void queue
+        .getJobCounts('waiting', 'active', 'delayed')
+        .then((c) => depth.push((c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0))),
+    1000,
+  )
   try {
     await waitForHttp(`${BASE}/readyz`)
     // Some history to list and report on.

@@ -42,13 +42,23 @@ const fitFileParser = (bytes: Uint8Array) =>
 
 function corpusFiles(ext: string): Uint8Array[] {
   if (!HAVE_CORPUS) return []
-  return readdirSync(join(CORPUS_DIR, ext)).filter((n) => n.toLowerCase().endsWith(`.${ext}`)).map((n) => readFileSync(join(CORPUS_DIR, ext, n))).filter((b) => b.length > 0)
+  return readdirSync(join(CORPUS_DIR, ext))
+    .filter((n) => n.toLowerCase().endsWith(`.${ext}`))
+    .map((n) => readFileSync(join(CORPUS_DIR, ext, n)))
+    .filter((b) => b.length > 0)
 }
 
 /** Parses only the readable ones: the bench measures speed, the corpus sweep correctness. */
 async function readable(files: Uint8Array[]): Promise<Uint8Array[]> {
   const ok: Uint8Array[] = []
-  for (const f of files) if (await parse(f, LIMITS).then(() => true, () => false)) ok.push(f)
+  for (const f of files)
+    if (
+      await parse(f, LIMITS).then(
+        () => true,
+        () => false,
+      )
+    )
+      ok.push(f)
   return ok
 }
 
@@ -56,7 +66,10 @@ async function main(): Promise<void> {
   console.log(machineLine())
   const generated = generateWorkload(60).filter((f) => !f.name.endsWith('.gz'))
   for (const ext of ['fit', 'tcx', 'gpx']) {
-    const sets: [string, Uint8Array[]][] = [['generated', generated.filter((f) => f.name.endsWith(ext)).map((f) => f.bytes)], ['corpus', await readable(corpusFiles(ext))]]
+    const sets: [string, Uint8Array[]][] = [
+      ['generated', generated.filter((f) => f.name.endsWith(ext)).map((f) => f.bytes)],
+      ['corpus', await readable(corpusFiles(ext))],
+    ]
     for (const [label, files] of sets) {
       if (files.length === 0) continue
       const ours = await mbPerS(files, (b) => parse(b, LIMITS))
@@ -66,7 +79,9 @@ async function main(): Promise<void> {
         ext === 'fit'
           ? `; on the ${plain.length} plain ones: ours ${(await mbPerS(plain, (b) => parse(b, LIMITS))).toFixed(1)} MB/s, fit-file-parser alone ${(await mbPerS(plain, fitFileParser)).toFixed(1)} MB/s`
           : ''
-      console.log(`${ext} ${label.padEnd(9)} ${String(files.length).padStart(3)} files ${mb.padStart(5)} MB: parse ${ours.toFixed(1)} MB/s${beside}`)
+      console.log(
+        `${ext} ${label.padEnd(9)} ${String(files.length).padStart(3)} files ${mb.padStart(5)} MB: parse ${ours.toFixed(1)} MB/s${beside}`,
+      )
     }
   }
   if (process.argv[2] === '--rss') return
@@ -83,7 +98,9 @@ async function measureRss(file: string): Promise<void> {
   const bytes = readFileSync(file)
   for (const activity of await parse(bytes, LIMITS)) summariseActivity(activity, EMPTY_PROFILE)
   const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
-  console.log(`peak RSS parsing and analysing the longest corpus file (${file.split('/').slice(-2).join('/')}, ${(bytes.length / 1e6).toFixed(1)} MB on disk): ${(Number(hwm) / 1024).toFixed(0)} MiB`)
+  console.log(
+    `peak RSS parsing and analysing the longest corpus file (${file.split('/').slice(-2).join('/')}, ${(bytes.length / 1e6).toFixed(1)} MB on disk): ${(Number(hwm) / 1024).toFixed(0)} MiB`,
+  )
 }
 
 if (process.argv[2] === '--rss') await measureRss(process.argv[3]!)

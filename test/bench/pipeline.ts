@@ -43,15 +43,27 @@ async function main(): Promise<void> {
     let final = 0
     while (final < files.length) {
       await new Promise((r) => setTimeout(r, 100))
-      const row = await db.selectFrom('uploads').select(db.fn.countAll<number>().as('n')).where('status', 'not in', ['queued', 'processing']).executeTakeFirstOrThrow()
+      const row = await db
+        .selectFrom('uploads')
+        .select(db.fn.countAll<number>().as('n'))
+        .where('status', 'not in', ['queued', 'processing'])
+        .executeTakeFirstOrThrow()
       final = Number(row.n)
     }
     const done = performance.now()
-    const outcomes = await db.selectFrom('uploads').select(['status', 'error_code', db.fn.countAll<number>().as('n')]).groupBy(['status', 'error_code']).execute()
+    const outcomes = await db
+      .selectFrom('uploads')
+      .select(['status', 'error_code', db.fn.countAll<number>().as('n')])
+      .groupBy(['status', 'error_code'])
+      .execute()
     const s = (ms: number) => ms / 1000
-    console.log(`files: ${files.length} (${megabytes.toFixed(1)} MB; FIT, TCX, GPX in turn, every 4th gzipped), ${CONCURRENCY} concurrent uploads`)
+    console.log(
+      `files: ${files.length} (${megabytes.toFixed(1)} MB; FIT, TCX, GPX in turn, every 4th gzipped), ${CONCURRENCY} concurrent uploads`,
+    )
     console.log(`accepted (202): ${(files.length / s(accepted - t0)).toFixed(1)} files/s (${s(accepted - t0).toFixed(2)} s)`)
-    console.log(`end to end (all final): ${(files.length / s(done - t0)).toFixed(1)} files/s, ${(megabytes / s(done - t0)).toFixed(2)} MB/s (${s(done - t0).toFixed(2)} s)`)
+    console.log(
+      `end to end (all final): ${(files.length / s(done - t0)).toFixed(1)} files/s, ${(megabytes / s(done - t0)).toFixed(2)} MB/s (${s(done - t0).toFixed(2)} s)`,
+    )
     console.log(`outcomes: ${outcomes.map((o) => `${o.status}${o.error_code ? `/${o.error_code}` : ''}=${o.n}`).join(' ')}`)
     console.log(`peak RSS: api ${peakRssMib(api.pid!).toFixed(0)} MiB, worker ${peakRssMib(worker.pid!).toFixed(0)} MiB`)
   } finally {

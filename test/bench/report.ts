@@ -51,24 +51,59 @@ const ms = (v: number) => `${v.toFixed(2)} ms`
 async function load(db: ReturnType<typeof connectDb>, userId: string): Promise<void> {
   const random = rng(47)
   const uploadId = randomUUID()
-  await insertUploads(db, [{ id: uploadId, user_id: userId, filename: 'history.fit', object_key: 'bench', content_sha256: 'bench', size_bytes: 1, status: 'done' }])
+  await insertUploads(db, [
+    { id: uploadId, user_id: userId, filename: 'history.fit', object_key: 'bench', content_sha256: 'bench', size_bytes: 1, status: 'done' },
+  ])
   const rows = Array.from({ length: ACTIVITIES }, (_, i): NewActivity => {
     const day = Math.floor((i / ACTIVITIES) * DAYS)
     const start = new Date(Date.parse(`${addDays(FIRST_DAY, day)}T06:00:00Z`) + Math.floor(random() * 14 * 3600) * 1000)
     const moving = 900 + Math.floor(random() * 4500)
     const sport = SPORTS[Math.floor(random() * 8)]!
     return {
-      user_id: userId, upload_id: uploadId, content_sha256: 'bench', session_index: i, name: `session ${i}`, device: null,
-      file_serial: null, file_created_at: null, format: 'fit', compressed: false, declared_sport: sport, sport,
-      sport_source: 'declared', sport_confidence: 1, intervals: random() < 0.15, work_bouts: '[]', start_time: start,
-      local_start_time: null, elapsed_s: moving + 120, moving_s: moving, distance_m: sport === 'strength' ? null : moving * 2.8,
-      hr_avg: 140, hr_max: 170, hr_min: 90, hr_zones_s: [moving * 0.2, moving * 0.4, moving * 0.3, moving * 0.1, 0],
-      trimp: 80, energy_kcal: moving * 0.17, energy_source: 'device', samples: moving, laps: 1, flags: [], assumed: [],
+      user_id: userId,
+      upload_id: uploadId,
+      content_sha256: 'bench',
+      session_index: i,
+      name: `session ${i}`,
+      device: null,
+      file_serial: null,
+      file_created_at: null,
+      format: 'fit',
+      compressed: false,
+      declared_sport: sport,
+      sport,
+      sport_source: 'declared',
+      sport_confidence: 1,
+      intervals: random() < 0.15,
+      work_bouts: '[]',
+      start_time: start,
+      local_start_time: null,
+      elapsed_s: moving + 120,
+      moving_s: moving,
+      distance_m: sport === 'strength' ? null : moving * 2.8,
+      hr_avg: 140,
+      hr_max: 170,
+      hr_min: 90,
+      hr_zones_s: [moving * 0.2, moving * 0.4, moving * 0.3, moving * 0.1, 0],
+      trimp: 80,
+      energy_kcal: moving * 0.17,
+      energy_source: 'device',
+      samples: moving,
+      laps: 1,
+      flags: [],
+      assumed: [],
     }
   })
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('activities').values(rows.slice(i, i + 500)).execute()
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('activities')
+      .values(rows.slice(i, i + 500))
+      .execute()
   const intake = Array.from({ length: DAYS }, (_, d) => ({
-    date: addDays(FIRST_DAY, d), kcal: 1500 + Math.round(random() * 1200), water_ml: random() < 0.6 ? 1500 + Math.round(random() * 1000) : null, protein_g: null,
+    date: addDays(FIRST_DAY, d),
+    kcal: 1500 + Math.round(random() * 1200),
+    water_ml: random() < 0.6 ? 1500 + Math.round(random() * 1000) : null,
+    protein_g: null,
   }))
   await upsertIntake(db, userId, intake)
 }
@@ -84,7 +119,16 @@ async function main(): Promise<void> {
     await migrateToLatest(db)
     const user = await createUser(db, 'bench@example.test', null)
     const token = await issueToken(db, user.id)
-    await saveProfile(db, user.id, { sex: 'male', birth_year: 1991, weight_kg: 80, height_cm: 180, hr_rest: 55, hr_max: 188, time_zone: 'Europe/Berlin', goals: {} })
+    await saveProfile(db, user.id, {
+      sex: 'male',
+      birth_year: 1991,
+      weight_kg: 80,
+      height_cm: 180,
+      hr_rest: 55,
+      hr_max: 188,
+      time_zone: 'Europe/Berlin',
+      goals: {},
+    })
     let t = performance.now()
     await load(db, user.id)
     console.log(`loaded ${ACTIVITIES} activities and ${DAYS} food-log days in ${ms(performance.now() - t)}`)
@@ -95,8 +139,13 @@ async function main(): Promise<void> {
     console.log(`computed ${weeks.length} weeks in ${ms(all)} (${ms(all / weeks.length)} a week)`)
 
     const app = await buildApp({
-      db, storage: new LocalObjectStore(dir), queue, log: createLogger('silent', { pretty: false }), metrics: createMetrics(),
-      maxUploadBytes: 1 << 20, limits: { uploadsPerMinute: 1e9, reportsPerMinute: 1e9, maxConcurrentUploads: 8 },
+      db,
+      storage: new LocalObjectStore(dir),
+      queue,
+      log: createLogger('silent', { pretty: false }),
+      metrics: createMetrics(),
+      maxUploadBytes: 1 << 20,
+      limits: { uploadsPerMinute: 1e9, reportsPerMinute: 1e9, maxConcurrentUploads: 8 },
     })
     const headers = { authorization: `Bearer ${token}` }
     const random = rng(2026)
@@ -111,7 +160,9 @@ async function main(): Promise<void> {
     for (const format of ['json', 'html', 'csv']) {
       const latencies: number[] = []
       for (let i = 0; i < REQUESTS; i++) latencies.push(await time(`/v1/reports/weekly/${pick()}.${format}`))
-      console.log(`GET /v1/reports/weekly/:week.${format}  ${REQUESTS} random weeks: p50 ${ms(median(latencies))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}`)
+      console.log(
+        `GET /v1/reports/weekly/:week.${format}  ${REQUESTS} random weeks: p50 ${ms(median(latencies))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}`,
+      )
     }
     const recompute: number[] = []
     for (let i = 0; i < 300; i++) {
@@ -119,7 +170,9 @@ async function main(): Promise<void> {
       await recomputeWeek(db, user.id, pick())
       recompute.push(performance.now() - start)
     }
-    console.log(`recompute one week (load, aggregate, upsert week + 7 days, one transaction): p50 ${ms(median(recompute))}, p95 ${ms(percentile(recompute, 95))}`)
+    console.log(
+      `recompute one week (load, aggregate, upsert week + 7 days, one transaction): p50 ${ms(median(recompute))}, p95 ${ms(percentile(recompute, 95))}`,
+    )
     const stale: number[] = []
     for (let i = 0; i < 300; i++) {
       const week = pick()

@@ -24,7 +24,11 @@ function upload(baseUrl: string, token: string, client: number): Promise<number>
   return new Promise((resolve, reject) => {
     const req = request(`${baseUrl}/v1/uploads?filename=big-${client}.bin`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'content-length': String(MIB * 1024 * 1024) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/octet-stream',
+        'content-length': String(MIB * 1024 * 1024),
+      },
     })
     req.on('response', (res) => {
       res.resume()
@@ -58,8 +62,12 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000
     const peak = peakRssMib(pid)
     const counts = statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {})
-    console.log(`${CLIENTS} clients x ${MIB} MiB at once, in ${seconds.toFixed(1)} s (${((CLIENTS * MIB) / seconds).toFixed(0)} MiB/s); answers: ${JSON.stringify(counts)}`)
-    console.log(`API peak RSS (VmHWM): ${peak.toFixed(0)} MiB (${idle.toFixed(0)} MiB when idle before the uploads); target < 300 MB (${((300e6) / 2 ** 20).toFixed(0)} MiB)`)
+    console.log(
+      `${CLIENTS} clients x ${MIB} MiB at once, in ${seconds.toFixed(1)} s (${((CLIENTS * MIB) / seconds).toFixed(0)} MiB/s); answers: ${JSON.stringify(counts)}`,
+    )
+    console.log(
+      `API peak RSS (VmHWM): ${peak.toFixed(0)} MiB (${idle.toFixed(0)} MiB when idle before the uploads); target < 300 MB (${(300e6 / 2 ** 20).toFixed(0)} MiB)`,
+    )
   } finally {
     await stop(api)
     await stack.cleanup()

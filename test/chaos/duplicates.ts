@@ -30,7 +30,10 @@ export function duplicatePairs(activities: readonly StoredActivityKey[]): Duplic
   const pairs = new Map<string, DuplicatePair>()
   for (const [userId, own] of byUser) {
     for (const activity of own) {
-      const match = matchSession(activity, own.filter((o) => o.upload_id !== activity.upload_id))
+      const match = matchSession(
+        activity,
+        own.filter((o) => o.upload_id !== activity.upload_id),
+      )
       if (!match) continue
       const ids = [activity.id, match.activity.id].sort() as [string, string]
       pairs.set(ids.join(), { user_id: userId, ids, rule: match.rule })

@@ -89,7 +89,10 @@ export class Fleet {
     const deadline = Date.now() + timeoutMs
     const workersIn = () => queue.getWorkersCount().catch(() => -1)
     const apiAnswers = () =>
-      fetch(`http://127.0.0.1:${config.PORT}/healthz`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)
+      fetch(`http://127.0.0.1:${config.PORT}/healthz`, { signal: AbortSignal.timeout(1000) }).then(
+        (r) => r.ok,
+        () => false,
+      )
     while ((await workersIn()) < this.liveWorkers().length || !(await apiAnswers())) {
       if (Date.now() > deadline) throw new Error(`the fleet was not ready after ${timeoutMs} ms`)
       await new Promise((r) => setTimeout(r, 100))

@@ -27,9 +27,9 @@ export interface ChaosOptions {
 
 function corpusFiles(): WorkloadFile[] {
   if (!HAVE_CORPUS) return []
-  return ['fit', 'gpx', 'tcx', 'gz'].flatMap((dir) =>
-    readdirSync(join(CORPUS_DIR, dir)).map((name) => ({ name, bytes: readFileSync(join(CORPUS_DIR, dir, name)) })),
-  ).filter((f) => f.bytes.length > 0)
+  return ['fit', 'gpx', 'tcx', 'gz']
+    .flatMap((dir) => readdirSync(join(CORPUS_DIR, dir)).map((name) => ({ name, bytes: readFileSync(join(CORPUS_DIR, dir, name)) })))
+    .filter((f) => f.bytes.length > 0)
 }
 
 /** An export of activities on days of their own (2022 on), so none duplicates the single files. */
@@ -107,7 +107,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const uploads = uploadWithRetry(baseUrl, token, files, 4, windowMs, (id) => accepted.push(id), tally)
     const both = Promise.all([faultsDone, uploads])
     await Promise.all([both, readWhile(baseUrl, token, both, tally)])
-    options.log(`all ${accepted.length} uploads accepted (${tally.retries} client retries), the last ${((Date.now() - lastFaultAt) / 1000).toFixed(1)} s after the last fault; waiting for them to finish`)
+    options.log(
+      `all ${accepted.length} uploads accepted (${tally.retries} client retries), the last ${((Date.now() - lastFaultAt) / 1000).toFixed(1)} s after the last fault; waiting for them to finish`,
+    )
     return await checkOutcome(env.DATABASE_URL, accepted, {
       faults: options.faults,
       lastFaultAt,

@@ -38,7 +38,9 @@ export class ChaosRedis {
   constructor(readonly port: number) {}
 
   async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    })
     await until(() => portOpen(this.port), 'redis')
   }
 
@@ -70,7 +72,11 @@ export class ChaosPostgres {
 
   async init(): Promise<void> {
     mkdirSync(this.dir, { recursive: true })
-    chownSync(this.dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()))
+    chownSync(
+      this.dir,
+      Number(execFileSync('id', ['-u', 'postgres']).toString()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString()),
+    )
     chmodSync(this.dir, 0o700)
     if (!existsSync(join(this.dir, 'PG_VERSION'))) this.asPostgres([pgBin('initdb'), '-D', this.dir, '-A', 'trust', '-U', 'postgres'])
     await this.start()

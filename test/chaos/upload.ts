@@ -73,7 +73,10 @@ export async function readWhile(baseUrl: string, token: string, until: Promise<u
   until.then(stop, stop)
   while (!done) {
     try {
-      const res = await fetch(`${baseUrl}/v1/activities?limit=5`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) })
+      const res = await fetch(`${baseUrl}/v1/activities?limit=5`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(10_000),
+      })
       await tally.saw(res, 'GET /v1/activities')
       await res.arrayBuffer().catch(() => undefined)
     } catch {
@@ -89,7 +92,12 @@ async function send(baseUrl: string, token: string, file: WorkloadFile, tally: C
   try {
     const form = new FormData()
     form.append('file', new Blob([file.bytes]), file.name)
-    const res = await fetch(`${baseUrl}/v1/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form, signal: AbortSignal.timeout(30_000) })
+    const res = await fetch(`${baseUrl}/v1/uploads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+      signal: AbortSignal.timeout(30_000),
+    })
     await tally.saw(res, `POST /v1/uploads ${file.name}`)
     if (res.status === 202) return { kind: 'accepted', id: ((await res.json()) as { uploads: { id: string }[] }).uploads[0]!.id }
     if (res.status >= 400 && res.status < 500 && res.status !== 429) return { kind: 'rejected' }

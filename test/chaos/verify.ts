@@ -69,7 +69,8 @@ export async function checkOutcome(databaseUrl: string, accepted: readonly strin
         .catch(() => ({ n: -1 })) // Postgres may still be coming back
       final = Number(row.n)
       const sinceFaultS = Math.round((Date.now() - run.lastFaultAt) / 1000)
-      if (settling.length === 0 || sinceFaultS >= settling[settling.length - 1]![0] + 2) settling.push([sinceFaultS, accepted.length - final])
+      if (settling.length === 0 || sinceFaultS >= settling[settling.length - 1]![0] + 2)
+        settling.push([sinceFaultS, accepted.length - final])
       if (final === accepted.length || Date.now() > deadline) break
       await sleep(250)
     }
@@ -80,7 +81,11 @@ export async function checkOutcome(databaseUrl: string, accepted: readonly strin
       await sleep(500)
       aggregates = await checkAggregates(db)
     }
-    const statuses = await db.selectFrom('uploads').select(['status', 'error_code', db.fn.countAll<number>().as('n')]).groupBy(['status', 'error_code']).execute()
+    const statuses = await db
+      .selectFrom('uploads')
+      .select(['status', 'error_code', db.fn.countAll<number>().as('n')])
+      .groupBy(['status', 'error_code'])
+      .execute()
     // Never two activities for one session of one upload, and never two for the same bytes.
     const dup = await sql<{ n: number }>`
       select count(*)::int as n from (
@@ -126,7 +131,8 @@ export function problems(report: ChaosReport, options: { recoveryTargetS?: numbe
   if (report.dangling > 0) found.push(`${report.dangling} dangling activity ids`)
   if (report.aggregates.wrong.length > 0) found.push(`${report.aggregates.wrong.length} weekly aggregates differ from a recompute`)
   if (report.http500 > 0) found.push(`${report.http500} answers of 500`)
-  for (const exit of report.unexpectedExits) found.push(`${exit.command} ${exit.pid} exited unkilled (code ${exit.code}, signal ${exit.signal})`)
+  for (const exit of report.unexpectedExits)
+    found.push(`${exit.command} ${exit.pid} exited unkilled (code ${exit.code}, signal ${exit.signal})`)
   const restarts = report.faults.filter((f) => f === 'restart_postgres').length
   const withOpen = report.openTransactions.filter((t) => t.heldByRun || t.byFitledger > 0).length
   if (withOpen < restarts) found.push(`${restarts - withOpen} Postgres restarts met no open transaction`)

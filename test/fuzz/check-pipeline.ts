@@ -31,7 +31,15 @@ export async function checkPipeline(deps: PipelineDeps, userId: string, bytes: U
   const id = randomUUID()
   await deps.storage.put(objectKeyFor(sha), bytes)
   await insertUploads(deps.db, [
-    { id, user_id: userId, filename: 'fuzz', object_key: objectKeyFor(sha), content_sha256: sha, size_bytes: bytes.length, status: 'queued' },
+    {
+      id,
+      user_id: userId,
+      filename: 'fuzz',
+      object_key: objectKeyFor(sha),
+      content_sha256: sha,
+      size_bytes: bytes.length,
+      status: 'queued',
+    },
   ])
   try {
     await ingest(deps, id)
@@ -41,13 +49,21 @@ export async function checkPipeline(deps: PipelineDeps, userId: string, bytes: U
     if (!(err instanceof FitledgerError && err.permanent)) return { ok: false, finding: `ingest threw ${describe(err)}` }
     await failUpload(deps.db, id, err)
   }
-  const row = await deps.db.selectFrom('uploads').select(['status', 'error_code', 'activity_ids']).where('id', '=', id).executeTakeFirstOrThrow()
+  const row = await deps.db
+    .selectFrom('uploads')
+    .select(['status', 'error_code', 'activity_ids'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
   if (!['done', 'duplicate', 'failed'].includes(row.status) || row.error_code === 'internal') {
     return { ok: false, finding: `upload ended ${row.status} ${row.error_code ?? ''}` }
   }
-  const activities = row.activity_ids.length === 0 ? [] : await deps.db.selectFrom('activities').select('start_time').where('id', 'in', row.activity_ids).execute()
+  const activities =
+    row.activity_ids.length === 0
+      ? []
+      : await deps.db.selectFrom('activities').select('start_time').where('id', 'in', row.activity_ids).execute()
   try {
-    for (const week of new Set(activities.map((a) => isoWeekOfInstant(a.start_time.getTime(), 'UTC')))) await recomputeWeek(deps.db, userId, week)
+    for (const week of new Set(activities.map((a) => isoWeekOfInstant(a.start_time.getTime(), 'UTC'))))
+      await recomputeWeek(deps.db, userId, week)
   } catch (err) {
     return { ok: false, finding: `recomputing its week threw ${describe(err)}` }
   }

@@ -16,14 +16,25 @@ export type Mutation =
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('flip' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    value: fc.integer({ min: 0, max: 255 }),
+  }),
   fc.record({
     kind: fc.constant('flip_many' as const),
     at: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 40 }),
     value: fc.integer({ min: 0, max: 255 }),
   }),
-  fc.record({ kind: fc.constant('fit_data_size' as const), value: fc.oneof(fc.constant(0xffffffff), fc.integer({ min: 0, max: 2 ** 31 })) }),
-  fc.record({ kind: fc.constant('fit_field_count' as const), nth: fc.integer({ min: 0, max: 20 }), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('fit_data_size' as const),
+    value: fc.oneof(fc.constant(0xffffffff), fc.integer({ min: 0, max: 2 ** 31 })),
+  }),
+  fc.record({
+    kind: fc.constant('fit_field_count' as const),
+    nth: fc.integer({ min: 0, max: 20 }),
+    value: fc.integer({ min: 0, max: 255 }),
+  }),
   fc.record({ kind: fc.constant('xml_shuffle' as const), seed: fc.integer() }),
   fc.record({ kind: fc.constant('xml_nest' as const), depth: fc.integer({ min: 10, max: 20_000 }) }),
   fc.constant({ kind: 'xml_entity' as const }),

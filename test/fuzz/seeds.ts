@@ -31,7 +31,10 @@ function generatedSpec(): ActivitySpec {
           lat_deg: time_s.map((t) => 46 + t * 1e-5),
           lng_deg: time_s.map((t) => 14 + t * 1e-5),
         },
-        laps: [{ start_s: 0, duration_s: 300, intensity: 'active' }, { start_s: 300, duration_s: 295, intensity: 'rest' }],
+        laps: [
+          { start_s: 0, duration_s: 300, intensity: 'active' },
+          { start_s: 300, duration_s: 295, intensity: 'rest' },
+        ],
       },
     ],
   }

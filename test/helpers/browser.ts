@@ -32,8 +32,16 @@ export async function openBrowser(headers: Record<string, string> = {}): Promise
   await mkdir(ARTIFACTS, { recursive: true })
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: browserPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     extraHTTPHeaders: headers,
   })
   return {
@@ -46,7 +54,11 @@ export async function openBrowser(headers: Record<string, string> = {}): Promise
 }
 
 /** A new page at the given size, closed afterwards whatever happens. */
-export async function withPage<T>(browser: TestBrowser, viewport: { width: number; height: number }, work: (page: Page) => Promise<T>): Promise<T> {
+export async function withPage<T>(
+  browser: TestBrowser,
+  viewport: { width: number; height: number },
+  work: (page: Page) => Promise<T>,
+): Promise<T> {
   const page = await browser.context.newPage()
   try {
     await page.setViewportSize(viewport)

@@ -36,7 +36,12 @@ export function fitledgerArgs(args: readonly string[]): string[] {
  * Runs `fitledger …` as a real process, as a user would; a process that would not exit is killed.
  * `as` runs it as another user (root reads any file, so only another user meets EACCES).
  */
-export function runCliProcess(args: string[], env: Record<string, string | undefined>, timeoutMs = 30_000, as?: { uid: number; gid: number }) {
+export function runCliProcess(
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 30_000,
+  as?: { uid: number; gid: number },
+) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }>((resolve) => {
     execFile(
       process.execPath,

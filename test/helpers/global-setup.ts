@@ -38,4 +38,3 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await adminQuery(`drop database if exists ${template} with (force)`)
   }
 }
-

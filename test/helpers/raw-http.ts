@@ -64,7 +64,10 @@ export class RawClient {
       if (parsed) return parsed
       if (this.ended || this.closed) return null
       const left = deadline - Date.now()
-      if (left <= 0) throw new Error(`no response within ${failAfterMs} ms; the connection hangs (read so far: ${JSON.stringify(this.buffer.toString('latin1').slice(0, 200))})`)
+      if (left <= 0)
+        throw new Error(
+          `no response within ${failAfterMs} ms; the connection hangs (read so far: ${JSON.stringify(this.buffer.toString('latin1').slice(0, 200))})`,
+        )
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left)
         this.waiter = () => {

@@ -42,7 +42,10 @@ export async function startService(env: Record<string, string>, timeoutMs = 60_0
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (child.exitCode !== null) throw new Error(`fitledger start exited ${child.exitCode}:\n${output}`)
-    const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false)
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ready) return service
     if (Date.now() > deadline) {
       await service.stop()

@@ -207,7 +207,12 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000)
 }
 
 /** Uploads one file and waits until it is final. */
-export async function uploadAndWait(stack: Stack, headers: { authorization: string }, filename: string, bytes: Uint8Array): Promise<Record<string, unknown>> {
+export async function uploadAndWait(
+  stack: Stack,
+  headers: { authorization: string },
+  filename: string,
+  bytes: Uint8Array,
+): Promise<Record<string, unknown>> {
   return waitForUpload(stack, headers, await postFile(stack, headers, filename, bytes))
 }
 

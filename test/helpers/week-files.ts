@@ -19,8 +19,7 @@ export function sessionFit(plan: SessionPlan): Uint8Array {
   const seconds = plan.minutes * 60
   const time_s = Array.from({ length: seconds + 1 }, (_, i) => i)
   const speed = SPEED_MPS[plan.sport]
-  const moving =
-    speed === null ? {} : { speed_mps: time_s.map(() => speed), distance_m: time_s.map((t) => t * speed) }
+  const moving = speed === null ? {} : { speed_mps: time_s.map(() => speed), distance_m: time_s.map((t) => t * speed) }
   const sport = plan.sport === 'strength' ? { fit: 'training', fit_sub_sport: 'strength_training' } : { fit: plan.sport }
   return encodeFit({
     utc_offset_s: 3600,

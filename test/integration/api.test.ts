@@ -35,13 +35,23 @@ describe('authentication', () => {
 
 describe('uploads', () => {
   it('answers 400 to an empty body', async () => {
-    const res = await stack.app.inject({ method: 'POST', url: '/v1/uploads?filename=x.fit', headers: { ...alice.headers, 'content-type': 'application/octet-stream' }, body: Buffer.alloc(0) })
+    const res = await stack.app.inject({
+      method: 'POST',
+      url: '/v1/uploads?filename=x.fit',
+      headers: { ...alice.headers, 'content-type': 'application/octet-stream' },
+      body: Buffer.alloc(0),
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json().error.code).toBe('bad_request')
   })
 
   it('answers 413 to a raw body over MAX_UPLOAD_BYTES, and stores nothing', async () => {
-    const res = await stack.app.inject({ method: 'POST', url: '/v1/uploads?filename=x.fit', headers: { ...alice.headers, 'content-type': 'application/octet-stream' }, body: Buffer.alloc(2048, 1) })
+    const res = await stack.app.inject({
+      method: 'POST',
+      url: '/v1/uploads?filename=x.fit',
+      headers: { ...alice.headers, 'content-type': 'application/octet-stream' },
+      body: Buffer.alloc(2048, 1),
+    })
     expect(res.statusCode).toBe(413)
     expect(res.json().error.code).toBe('too_large')
     const rows = await stack.testDb.db.selectFrom('uploads').select('id').execute()
@@ -57,7 +67,12 @@ describe('uploads', () => {
   })
 
   it('queues a small raw upload and serves it back', async () => {
-    const res = await stack.app.inject({ method: 'POST', url: '/v1/uploads?filename=../../etc/passwd', headers: { ...alice.headers, 'content-type': 'application/gpx+xml' }, body: '<gpx></gpx>' })
+    const res = await stack.app.inject({
+      method: 'POST',
+      url: '/v1/uploads?filename=../../etc/passwd',
+      headers: { ...alice.headers, 'content-type': 'application/gpx+xml' },
+      body: '<gpx></gpx>',
+    })
     expect(res.statusCode).toBe(202)
     const [u] = res.json().uploads
     expect(u).toMatchObject({ status: 'queued', filename: 'passwd' })
@@ -68,7 +83,12 @@ describe('uploads', () => {
   })
 
   it('rejects an unknown sport override', async () => {
-    const res = await stack.app.inject({ method: 'POST', url: '/v1/uploads?filename=a.gpx&sport=quidditch', headers: { ...alice.headers, 'content-type': 'application/octet-stream' }, body: 'x' })
+    const res = await stack.app.inject({
+      method: 'POST',
+      url: '/v1/uploads?filename=a.gpx&sport=quidditch',
+      headers: { ...alice.headers, 'content-type': 'application/octet-stream' },
+      body: 'x',
+    })
     expect(res.statusCode).toBe(400)
   })
 
@@ -80,7 +100,12 @@ describe('uploads', () => {
 
   it('lists uploads newest first with a working cursor', async () => {
     for (const n of [1, 2, 3]) {
-      await stack.app.inject({ method: 'POST', url: `/v1/uploads?filename=f${n}.gpx`, headers: { ...alice.headers, 'content-type': 'application/octet-stream' }, body: `file ${n}` })
+      await stack.app.inject({
+        method: 'POST',
+        url: `/v1/uploads?filename=f${n}.gpx`,
+        headers: { ...alice.headers, 'content-type': 'application/octet-stream' },
+        body: `file ${n}`,
+      })
     }
     const first = (await stack.app.inject({ url: '/v1/uploads?limit=2', headers: alice.headers })).json()
     expect(first.uploads.map((u: { filename: string }) => u.filename)).toEqual(['f3.gpx', 'f2.gpx'])
@@ -99,7 +124,12 @@ describe('errors', () => {
   })
 
   it('answers a malformed PATCH with 400, not 500', async () => {
-    const res = await stack.app.inject({ method: 'PATCH', url: '/v1/activities/00000000-0000-0000-0000-000000000000', headers: { ...alice.headers, 'content-type': 'application/json' }, body: '{not json' })
+    const res = await stack.app.inject({
+      method: 'PATCH',
+      url: '/v1/activities/00000000-0000-0000-0000-000000000000',
+      headers: { ...alice.headers, 'content-type': 'application/json' },
+      body: '{not json',
+    })
     expect(res.statusCode).toBe(400)
   })
 

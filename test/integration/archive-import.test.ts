@@ -27,7 +27,11 @@ async function post(user: User, filename: string, bytes: Uint8Array): Promise<st
 }
 
 async function activityCount(userId: string): Promise<number> {
-  const row = await stack.testDb.db.selectFrom('activities').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()
+  const row = await stack.testDb.db
+    .selectFrom('activities')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -119,7 +123,9 @@ describe('the same ride as GPX and as FIT', () => {
     expect(await activityCount(user.id)).toBe(1)
     const after = (await stack.app.inject({ url: `/v1/activities/${String(gpx.activity_id)}`, headers: user.headers })).json()
     expect(after.hr_avg).toBeGreaterThan(100)
-    const streams = (await stack.app.inject({ url: `/v1/activities/${String(gpx.activity_id)}/streams?keys=heartrate`, headers: user.headers })).json()
+    const streams = (
+      await stack.app.inject({ url: `/v1/activities/${String(gpx.activity_id)}/streams?keys=heartrate`, headers: user.headers })
+    ).json()
     expect(streams.heartrate.data.filter((v: number | null) => v !== null).length).toBeGreaterThan(100)
   })
 })
@@ -132,7 +138,10 @@ describe('hostile and broken archives', () => {
   })
 
   it('rejects a zip bomb by its compression ratio, making no child', async () => {
-    const zip = await buildZip([{ name: 'bomb.fit', bytes: new Uint8Array(8 * 1024 * 1024) }, ...good.map((f) => ({ name: f.name, bytes: f.bytes }))])
+    const zip = await buildZip([
+      { name: 'bomb.fit', bytes: new Uint8Array(8 * 1024 * 1024) },
+      ...good.map((f) => ({ name: f.name, bytes: f.bytes })),
+    ])
     const parent = await waitForUpload(stack, user.headers, await post(user, 'bomb.zip', zip))
     expect(parent).toMatchObject({ status: 'failed', error: { code: 'archive_rejected' } })
     expect((parent.error as { message: string }).message).toContain('ARCHIVE_MAX_RATIO')
@@ -163,7 +172,10 @@ describe('hostile and broken archives', () => {
     user = await stack.user() // fresh: these activities fall on the same days as the ones above
     const other = activityFiles(4, 33)
     const bad = other[3]!
-    const zip = await buildZip([...other.slice(0, 3).map((f) => ({ name: f.name, bytes: f.bytes })), { name: 'broken.fit', bytes: bad.bytes, compress: false }])
+    const zip = await buildZip([
+      ...other.slice(0, 3).map((f) => ({ name: f.name, bytes: f.bytes })),
+      { name: 'broken.fit', bytes: bad.bytes, compress: false },
+    ])
     const at = zip.indexOf(Buffer.from(bad.bytes).subarray(0, 64))
     zip.fill(0xff, at + 100, at + 200) // stored data changed under its CRC
     const parent = await waitForUpload(stack, user.headers, await post(user, 'corrupt.zip', zip))

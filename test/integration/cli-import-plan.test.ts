@@ -39,7 +39,9 @@ beforeAll(async () => {
   await mkdir(join(dir, 'first'))
   await writeFile(join(dir, 'first', stored.name), stored.bytes)
   expect((await runCli(['user', 'create', '--email', 'planner@example.test'], env)).code).toBe(0)
-  expect((await runCli(['import', join(dir, 'first'), '--user', 'planner@example.test', '--wait'], env)).stdout).toContain('processed: done 1')
+  expect((await runCli(['import', join(dir, 'first'), '--user', 'planner@example.test', '--wait'], env)).stdout).toContain(
+    'processed: done 1',
+  )
   storedActivity = (await stack.testDb.db.selectFrom('activities').select('id').executeTakeFirstOrThrow()).id
 
   folder = join(dir, 'plan')
@@ -85,7 +87,12 @@ describe('import --dry-run', () => {
 
   it('without --verbose names the files it would not take, besides the totals', async () => {
     const run = await runCli(['import', folder, '--user', 'planner@example.test', '--dry-run'], env)
-    expect(run.stdout.split('\n').filter((l) => l.startsWith('  ')).sort()).toEqual(
+    expect(
+      run.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('  '))
+        .sort(),
+    ).toEqual(
       [
         `  ${join(folder, 'empty.fit')}: skipped, the file is empty`,
         `  ${join(folder, 'garbage.fit')}: would fail: unsupported_format: the content is not FIT, GPX or TCX`,
@@ -113,7 +120,10 @@ describe('import --dry-run', () => {
       ].sort(),
     )
     const duplicate = report.files.find((e) => e.file.endsWith(recoded.name))
-    expect(duplicate).toMatchObject({ activity_id: storedActivity, message: `would be a duplicate of activity ${storedActivity} (same_time)` })
+    expect(duplicate).toMatchObject({
+      activity_id: storedActivity,
+      message: `would be a duplicate of activity ${storedActivity} (same_time)`,
+    })
     const added = report.files.find((e) => e.file.endsWith(fresh.name))
     expect(added?.activities).toEqual([await inspected(fresh.bytes, fresh.name)])
     // The totals and the lists from before stay as they were.

@@ -98,8 +98,20 @@ describe('fitledger import of odd files', () => {
     await writeFile(join(dir, c!.name), c!.bytes)
     await symlink(join(dir, c!.name), join(folder, `linked-${c!.name}`)) // a link to a real file is followed
     // Issue 10, item 5: one path twice in a zip; both entries are read in place.
-    await writeFile(join(folder, 'twice.zip'), await buildZip([{ name: 'ride.fit', bytes: d!.bytes }, { name: 'ride.fit', bytes: e!.bytes }]))
-    await writeFile(join(folder, 'blanks.zip'), await buildZip([{ name: 'blank.fit', bytes: new Uint8Array() }, { name: 'blank.fit', bytes: new Uint8Array() }]))
+    await writeFile(
+      join(folder, 'twice.zip'),
+      await buildZip([
+        { name: 'ride.fit', bytes: d!.bytes },
+        { name: 'ride.fit', bytes: e!.bytes },
+      ]),
+    )
+    await writeFile(
+      join(folder, 'blanks.zip'),
+      await buildZip([
+        { name: 'blank.fit', bytes: new Uint8Array() },
+        { name: 'blank.fit', bytes: new Uint8Array() },
+      ]),
+    )
   })
 
   it('goes on past each one, and names it with its reason', async () => {
@@ -115,14 +127,27 @@ describe('fitledger import of odd files', () => {
     expect(run.stdout).toContain(`${join(folder, 'dangling.fit')}: skipped, a symbolic link to nothing`)
     expect(run.stdout).toContain(`${join(folder, 'loop.gpx')}: skipped, the file cannot be read: a loop of symbolic links`)
     expect(run.code).toBe(1) // an unreadable file may be data lost: said in the exit code, at the end
-    const filenames = (await stack.testDb.db.selectFrom('uploads as u').innerJoin('users', 'users.id', 'u.user_id').select('u.filename').where('users.email', '=', 'odd@example.test').execute()).map((r) => r.filename)
+    const filenames = (
+      await stack.testDb.db
+        .selectFrom('uploads as u')
+        .innerJoin('users', 'users.id', 'u.user_id')
+        .select('u.filename')
+        .where('users.email', '=', 'odd@example.test')
+        .execute()
+    ).map((r) => r.filename)
     expect(filenames.sort()).toEqual([a!.name, b!.name, `linked-${c!.name}`, 'ride.fit', 'ride.fit'].sort())
   })
 
   it('--json lists the same, and a re-run sends nothing again', async () => {
     const run = await runCli(['import', folder, '--user', 'odd@example.test', '--json'], env)
     const report = JSON.parse(run.stdout) as ImportReport
-    expect(report.counts).toEqual({ 'skipped: already stored': 5, 'skipped: broken symlink': 1, 'skipped: empty': 3, 'skipped: not a file': 1, 'skipped: unreadable': 1 })
+    expect(report.counts).toEqual({
+      'skipped: already stored': 5,
+      'skipped: broken symlink': 1,
+      'skipped: empty': 3,
+      'skipped: not a file': 1,
+      'skipped: unreadable': 1,
+    })
     expect(report.skipped.map((k) => [k.file.slice(folder.length + 1), k.reason]).sort()).toEqual([
       ['0-empty.fit', 'empty'],
       ['blanks.zip!/blank.fit (entry 2 of that name)', 'empty'],
@@ -136,7 +161,10 @@ describe('fitledger import of odd files', () => {
 
   it('says a file is gone when it vanished after the folder was listed', async () => {
     // The window between listing and reading is too short to hit from outside; the read alone shows it.
-    expect(await readSourceFile(join(folder, 'gone.fit'))).toEqual({ kind: 'skip', skip: { reason: 'missing', message: 'no such file (moved or deleted after it was listed?)' } })
+    expect(await readSourceFile(join(folder, 'gone.fit'))).toEqual({
+      kind: 'skip',
+      skip: { reason: 'missing', message: 'no such file (moved or deleted after it was listed?)' },
+    })
   })
 
   it('skips a file it has no permission to read (run as an unprivileged user)', async () => {
@@ -158,7 +186,9 @@ describe('fitledger import of odd files', () => {
       )
       expect(child.stderr).toBe('')
       const report = JSON.parse(child.stdout) as ImportReport
-      expect(report.skipped).toEqual([{ file: join(locked, 'secret.fit'), reason: 'unreadable', message: 'the file cannot be read: permission denied' }])
+      expect(report.skipped).toEqual([
+        { file: join(locked, 'secret.fit'), reason: 'unreadable', message: 'the file cannot be read: permission denied' },
+      ])
       expect(report.counts).toEqual({ 'would add': 1, 'skipped: unreadable': 1 })
       expect(child.code).toBe(1)
     } finally {

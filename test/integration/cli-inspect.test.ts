@@ -25,7 +25,10 @@ describe('fitledger inspect of odd files', () => {
     await writeFile(join(dir, good!.name), good!.bytes)
     const names = ['pipe.fit', 'dangling.fit', 'empty.fit', good!.name]
     const run = await runCli(['inspect', '--json', ...names.map((n) => join(dir, n))], {})
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; error: { code: string; message: string } | null })
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; error: { code: string; message: string } | null })
     expect(lines.map((l) => [l.file.slice(dir.length + 1), l.error?.code ?? null, l.error?.message ?? null])).toEqual([
       ['pipe.fit', 'bad_request', 'cannot read the file: not a regular file (a folder, FIFO, socket or device); not read'],
       ['dangling.fit', 'bad_request', 'cannot read the file: a symbolic link to nothing'],

@@ -38,7 +38,9 @@ describe('expected failures', () => {
       const res = await runCliProcess(['serve'], { ...env, PORT: String(port) })
       expect(res.timedOut).toBe(false)
       expect(res.code).toBe(1)
-      expect(oneLine(res.stderr)).toBe(`fitledger: 127.0.0.1:${port} is already in use: stop whatever listens there, or set PORT to a free port`)
+      expect(oneLine(res.stderr)).toBe(
+        `fitledger: 127.0.0.1:${port} is already in use: stop whatever listens there, or set PORT to a free port`,
+      )
     } finally {
       taken.close()
     }
@@ -54,7 +56,12 @@ describe('expected failures', () => {
 describe('start-up hints follow the configured address', () => {
   it('Redis on another port is started on that port', async () => {
     // At the default log level and storage root, as a newcomer starts it: still only the one line.
-    const res = await runCliProcess(['serve'], { ...env, REDIS_URL: 'redis://127.0.0.1:6398', LOG_LEVEL: 'info', STORAGE_URL: 'file://./data/objects' })
+    const res = await runCliProcess(['serve'], {
+      ...env,
+      REDIS_URL: 'redis://127.0.0.1:6398',
+      LOG_LEVEL: 'info',
+      STORAGE_URL: 'file://./data/objects',
+    })
     expect(res.code).toBe(1)
     expect(oneLine(res.stderr)).toBe(
       'fitledger: Redis is not reachable at 127.0.0.1:6398. Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6398 --save "" --appendonly no',

@@ -56,10 +56,15 @@ describe('a folder sync cannot watch is an error at start', () => {
     const locked = join(dir, 'locked')
     await mkdir(locked, { mode: 0o700 })
     await chmod(locked, 0o700)
-    const res = await runCliProcess(['sync', locked, '--user', 'syncer@example.test'], { ...env, HOME: dir }, 20_000, { uid: NOBODY, gid: NOBODY })
+    const res = await runCliProcess(['sync', locked, '--user', 'syncer@example.test'], { ...env, HOME: dir }, 20_000, {
+      uid: NOBODY,
+      gid: NOBODY,
+    })
     expect(res.timedOut).toBe(false)
     expect(res.code).toBe(1)
-    expect(oneLine(res.stderr)).toBe(`fitledger: cannot watch ${locked}: permission denied. Let this user read the folder, or run sync as one who can`)
+    expect(oneLine(res.stderr)).toBe(
+      `fitledger: cannot watch ${locked}: permission denied. Let this user read the folder, or run sync as one who can`,
+    )
   })
 })
 
@@ -67,7 +72,9 @@ describe('a watched folder that goes away', () => {
   it('is reported once, waited for, and watched again when it is back', async () => {
     const user = await createUser(stack.testDb.db, 'unplug@example.test', null)
     const sent = async () =>
-      (await stack.testDb.db.selectFrom('uploads').select('filename').where('user_id', '=', user.id).execute()).map((u) => u.filename).sort()
+      (await stack.testDb.db.selectFrom('uploads').select('filename').where('user_id', '=', user.id).execute())
+        .map((u) => u.filename)
+        .sort()
     const watched = join(dir, 'GARMIN', 'Activity')
     await mkdir(watched, { recursive: true })
     const [a, b, c, d] = activityFiles(4, 61)

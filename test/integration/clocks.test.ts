@@ -51,7 +51,11 @@ describe('local start time of a file without an offset', () => {
     const done = await waitForUpload(stack, headers, up.id)
     const activity = async () => (await stack.app.inject({ url: `/v1/activities/${String(done.activity_id)}`, headers })).json()
     // 06:00Z in Berlin's summer time (UTC+2) is 08:00 on the wall clock.
-    expect(await activity()).toMatchObject({ start_time: '2026-07-01T06:00:00.000Z', local_start_time: '2026-07-01T08:00:00+02:00', local_time_zone: 'Europe/Berlin' })
+    expect(await activity()).toMatchObject({
+      start_time: '2026-07-01T06:00:00.000Z',
+      local_start_time: '2026-07-01T08:00:00+02:00',
+      local_time_zone: 'Europe/Berlin',
+    })
 
     await stack.app.inject({ method: 'PUT', url: '/v1/profile', headers, payload: { time_zone: 'America/New_York' } })
     await aggregationIdle(stack)

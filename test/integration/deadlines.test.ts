@@ -68,13 +68,22 @@ describe('Postgres deadlines from the configuration', () => {
 
   const open = (env: Record<string, string>) =>
     openServices(
-      loadConfig({ DATABASE_URL: testDb.url, REDIS_URL, STORAGE_URL: `file://${objects}`, QUEUE_PREFIX: `fldl-${randomBytes(4).toString('hex')}`, ...env }),
+      loadConfig({
+        DATABASE_URL: testDb.url,
+        REDIS_URL,
+        STORAGE_URL: `file://${objects}`,
+        QUEUE_PREFIX: `fldl-${randomBytes(4).toString('hex')}`,
+        ...env,
+      }),
     )
 
   it('a statement that runs past PG_STATEMENT_TIMEOUT_MS is cancelled, and counts as unavailable', async () => {
     const services = await open({ PG_STATEMENT_TIMEOUT_MS: '300' })
     try {
-      const err: unknown = await sql`select pg_sleep(3)`.execute(services.db).then(() => null, (e: unknown) => e)
+      const err: unknown = await sql`select pg_sleep(3)`.execute(services.db).then(
+        () => null,
+        (e: unknown) => e,
+      )
       expect((err as { code?: string } | null)?.code).toBe('57014') // query_canceled
       expect(toFitledgerError(err).code).toBe('unavailable')
     } finally {
@@ -87,7 +96,10 @@ describe('Postgres deadlines from the configuration', () => {
     try {
       const err = await services.db.transaction().execute(async (tx) => {
         await sql`select 1`.execute(tx) // holds the pool's only connection
-        return sql`select 2`.execute(services.db).then(() => null, (e: unknown) => e)
+        return sql`select 2`.execute(services.db).then(
+          () => null,
+          (e: unknown) => e,
+        )
       })
       expect(String(err)).toMatch(/timeout/)
       expect(toFitledgerError(err).code).toBe('unavailable')
@@ -103,10 +115,18 @@ describe('a storage endpoint that accepts connections and never answers', () => 
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'fitledger')
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fitledger')
     const store = createObjectStore(
-      loadConfig({ STORAGE_URL: 's3://black-hole/objects', S3_ENDPOINT: await hole.start(), S3_FORCE_PATH_STYLE: 'true', STORAGE_TIMEOUT_S: '1' }),
+      loadConfig({
+        STORAGE_URL: 's3://black-hole/objects',
+        S3_ENDPOINT: await hole.start(),
+        S3_FORCE_PATH_STYLE: 'true',
+        STORAGE_TIMEOUT_S: '1',
+      }),
     )
     try {
-      const err: unknown = await store.get(`sha256/00/00/${'0'.repeat(64)}`).then(() => null, (e: unknown) => e)
+      const err: unknown = await store.get(`sha256/00/00/${'0'.repeat(64)}`).then(
+        () => null,
+        (e: unknown) => e,
+      )
       expect(err).not.toBeNull()
       expect(toFitledgerError(err).code).toBe('unavailable')
     } finally {
@@ -118,12 +138,25 @@ describe('a storage endpoint that accepts connections and never answers', () => 
 
   it('answers an upload 503 unavailable, with Retry-After, instead of hanging', async () => {
     const hole = new Endpoint()
-    const store = new S3ObjectStore({ bucket: 'black-hole', prefix: '', region: 'us-east-1', endpoint: await hole.start(), forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, timeoutMs: 500 })
+    const store = new S3ObjectStore({
+      bucket: 'black-hole',
+      prefix: '',
+      region: 'us-east-1',
+      endpoint: await hole.start(),
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      timeoutMs: 500,
+    })
     const stack = await startStack({ storage: store, worker: false })
     try {
       const user = await stack.user()
       const [file] = activityFiles(1, 47)
-      const res = await stack.app.inject({ method: 'POST', url: `/v1/uploads?filename=${file!.name}`, headers: { ...user.headers, 'content-type': 'application/octet-stream' }, body: Buffer.from(file!.bytes) })
+      const res = await stack.app.inject({
+        method: 'POST',
+        url: `/v1/uploads?filename=${file!.name}`,
+        headers: { ...user.headers, 'content-type': 'application/octet-stream' },
+        body: Buffer.from(file!.bytes),
+      })
       expect(res.statusCode).toBe(503)
       expect(res.headers['retry-after']).toMatch(/^\d+$/)
       expect(res.json()).toEqual({ error: { code: 'unavailable', message: expect.any(String) } })
@@ -144,7 +177,15 @@ describe('a storage endpoint that accepts connections and never answers', () => 
       endpoint = new Endpoint(Number(new URL(s3.endpoint).port))
       endpoint.blackHole = false
       // Storage's own deadline is long here: the job's deadline is what must end the attempt.
-      store = new S3ObjectStore({ bucket: s3.bucket, prefix: 'objects', region: s3.region, endpoint: await endpoint.start(), forcePathStyle: true, credentials: s3.credentials, timeoutMs: 120_000 })
+      store = new S3ObjectStore({
+        bucket: s3.bucket,
+        prefix: 'objects',
+        region: s3.region,
+        endpoint: await endpoint.start(),
+        forcePathStyle: true,
+        credentials: s3.credentials,
+        timeoutMs: 120_000,
+      })
       stack = await startStack({ storage: store, worker: false, jobTimeoutS: 2 })
     })
     afterAll(async () => {
@@ -163,7 +204,7 @@ describe('a storage endpoint that accepts connections and never answers', () => 
       // A second attempt starts only if the first, stuck on the silent socket, was given up.
       const attempts = async () =>
         (await stack.testDb.db.selectFrom('uploads').select('attempts').where('id', '=', id).executeTakeFirstOrThrow()).attempts
-      for (const deadline = Date.now() + 40_000; (await attempts()) < 2; ) {
+      for (const deadline = Date.now() + 40_000; (await attempts()) < 2;) {
         if (Date.now() > deadline) throw new Error(`still on attempt ${await attempts()}: the stuck job was never given up`)
         await new Promise((r) => setTimeout(r, 200))
       }

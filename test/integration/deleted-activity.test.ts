@@ -43,7 +43,12 @@ describe('a deleted activity', () => {
 
     await remove(user, activityId)
     for (const u of [first, again, asFit]) {
-      expect(await getUpload(user, u.id)).toMatchObject({ status: u.status, activity_id: null, activity_ids: [], deleted_activity_ids: [activityId] })
+      expect(await getUpload(user, u.id)).toMatchObject({
+        status: u.status,
+        activity_id: null,
+        activity_ids: [],
+        deleted_activity_ids: [activityId],
+      })
     }
     const listed = (await stack.app.inject({ url: '/v1/uploads', headers: user.headers })).json().uploads as Record<string, unknown>[]
     expect(listed.flatMap((u) => u.activity_ids as string[])).toEqual([])
@@ -63,7 +68,11 @@ describe('a deleted activity', () => {
     expect(ids).toHaveLength(5)
 
     await remove(user, ids[2])
-    expect(await getUpload(user, first.id)).toMatchObject({ activity_id: ids[0], activity_ids: [ids[0], ids[1], ids[3], ids[4]], deleted_activity_ids: [ids[2]] })
+    expect(await getUpload(user, first.id)).toMatchObject({
+      activity_id: ids[0],
+      activity_ids: [ids[0], ids[1], ids[3], ids[4]],
+      deleted_activity_ids: [ids[2]],
+    })
 
     const remade = await post(user, 'tri.fit', tri)
     expect(remade.status).toBe('done')
@@ -90,7 +99,12 @@ describe('a deleted activity', () => {
     }
     await ingest({ db: stack.testDb.db, storage: stack.storage, parse }, fitId)
     expect(reads).toBe(2)
-    expect(await getUpload(user, fitId)).toMatchObject({ status: 'duplicate', activity_id: null, activity_ids: [], deleted_activity_ids: [gpx.activity_id] })
+    expect(await getUpload(user, fitId)).toMatchObject({
+      status: 'duplicate',
+      activity_id: null,
+      activity_ids: [],
+      deleted_activity_ids: [gpx.activity_id],
+    })
     stack.startWorker()
   })
 })

@@ -18,7 +18,13 @@ describe('an API that is shutting down', () => {
     const client = await RawClient.open((app.server.address() as { port: number }).port)
     const body = 'x'.repeat(64 * 1024)
     // A raw upload is in flight (half its body sent) when shutdown begins.
-    await client.write(requestHead('POST', '/v1/uploads?filename=a.gpx', { ...headers, 'content-type': 'application/octet-stream', 'content-length': String(body.length) }))
+    await client.write(
+      requestHead('POST', '/v1/uploads?filename=a.gpx', {
+        ...headers,
+        'content-type': 'application/octet-stream',
+        'content-length': String(body.length),
+      }),
+    )
     await client.write(body.slice(0, 1000))
     const closed = app.close()
     await new Promise((r) => setTimeout(r, 100))

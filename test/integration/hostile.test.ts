@@ -33,7 +33,9 @@ const gpx = (prolog: string, body: string) =>
 
 function fitClaimingGigabytes(): Uint8Array {
   const t = Array.from({ length: 30 }, (_, i) => i)
-  const bytes = encodeFit({ sessions: [{ start_ms: Date.UTC(2026, 2, 1), sport: { fit: 'running' }, samples: { time_s: t, heart_rate_bpm: t.map(() => 130) } }] })
+  const bytes = encodeFit({
+    sessions: [{ start_ms: Date.UTC(2026, 2, 1), sport: { fit: 'running' }, samples: { time_s: t, heart_rate_bpm: t.map(() => 130) } }],
+  })
   new DataView(bytes.buffer, bytes.byteOffset).setUint32(4, 0xfffffff0, true) // data size: ~4 GB
   return bytes
 }
@@ -53,18 +55,41 @@ const CATALOGUE: Case[] = [
   { input: 'a one-byte body', body: 'x', status: 202, outcome: 'failed/unsupported_format' },
   { input: 'a PNG image', body: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), status: 202, outcome: 'failed/unsupported_format' },
   { input: 'a PDF', body: '%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF', status: 202, outcome: 'failed/unsupported_format' },
-  { input: 'an HTML page', body: '<!doctype html><html><body><script>alert(1)</script></body></html>', status: 202, outcome: 'failed/unsupported_format' },
+  {
+    input: 'an HTML page',
+    body: '<!doctype html><html><body><script>alert(1)</script></body></html>',
+    status: 202,
+    outcome: 'failed/unsupported_format',
+  },
   { input: 'GPX with a DOCTYPE', body: gpx('<!DOCTYPE gpx>', ''), status: 202, outcome: 'failed/corrupt_file' },
   {
     input: 'billion laughs (nested internal entities)',
-    body: gpx('<!DOCTYPE gpx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>', '<name>&d;</name>'),
+    body: gpx(
+      '<!DOCTYPE gpx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+      '<name>&d;</name>',
+    ),
     status: 202,
     outcome: 'failed/corrupt_file',
   },
-  { input: 'XXE reading /etc/passwd', body: gpx('<!DOCTYPE gpx [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '<name>&x;</name>'), status: 202, outcome: 'failed/corrupt_file' },
+  {
+    input: 'XXE reading /etc/passwd',
+    body: gpx('<!DOCTYPE gpx [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '<name>&x;</name>'),
+    status: 202,
+    outcome: 'failed/corrupt_file',
+  },
   { input: 'XML nested 100 000 deep', body: nested(100_000), status: 202, outcome: 'failed/corrupt_file' },
-  { input: 'a gzip bomb (300 MiB of zeros in 300 KiB)', body: gzipSync(Buffer.alloc(300 * 1024 * 1024)), status: 202, outcome: 'failed/too_large' },
-  { input: 'truncated gzip', body: gzipSync(Buffer.from(tcx(point('2026-03-01T07:00:00Z', 120, 0)))).subarray(0, 40), status: 202, outcome: 'failed/corrupt_file' },
+  {
+    input: 'a gzip bomb (300 MiB of zeros in 300 KiB)',
+    body: gzipSync(Buffer.alloc(300 * 1024 * 1024)),
+    status: 202,
+    outcome: 'failed/too_large',
+  },
+  {
+    input: 'truncated gzip',
+    body: gzipSync(Buffer.from(tcx(point('2026-03-01T07:00:00Z', 120, 0)))).subarray(0, 40),
+    status: 202,
+    outcome: 'failed/corrupt_file',
+  },
   { input: 'a FIT header that claims 4 GB of data', body: fitClaimingGigabytes(), status: 202, outcome: 'done' },
   {
     input: 'heart rate 255 and a negative distance',
@@ -85,7 +110,14 @@ const CATALOGUE: Case[] = [
     outcome: 'failed/no_activity_data',
   },
   { input: 'a path-traversal file name', body: 'x', filename: '../../../etc/passwd', status: 202, outcome: 'failed/unsupported_format' },
-  { input: 'a file name with NUL bytes and 5 000 characters (multipart)', body: 'x', filename: `a\u0000b${'n'.repeat(5000)}.fit`, multipart: true, status: 202, outcome: 'failed/unsupported_format' },
+  {
+    input: 'a file name with NUL bytes and 5 000 characters (multipart)',
+    body: 'x',
+    filename: `a\u0000b${'n'.repeat(5000)}.fit`,
+    multipart: true,
+    status: 202,
+    outcome: 'failed/unsupported_format',
+  },
   { input: 'a 5 000-character ?filename=', body: 'x', filename: 'n'.repeat(5000), status: 400 },
   { input: 'a body past MAX_UPLOAD_BYTES', body: Buffer.alloc(5 * 1024 * 1024, 1), status: 413 },
   { input: 'an empty body', body: '', status: 400 },

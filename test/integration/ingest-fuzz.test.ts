@@ -60,7 +60,13 @@ describe('the worker path under fuzzing', () => {
   })
 
   it('re-analysing everything those inputs left behind does not throw', async () => {
-    const weekChanges = { activitiesChanged: async () => {}, intakeChanged: async () => {}, weeksChanged: async () => {}, allWeeksChanged: async () => {}, reanalyse: async () => {} }
+    const weekChanges = {
+      activitiesChanged: async () => {},
+      intakeChanged: async () => {},
+      weeksChanged: async () => {},
+      allWeeksChanged: async () => {},
+      reanalyse: async () => {},
+    }
     expect(await reanalyse({ ...deps, weekChanges, log: createLogger('silent', { pretty: false }) }, userId)).toBeGreaterThan(0)
   })
 })

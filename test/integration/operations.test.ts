@@ -40,8 +40,11 @@ describe('fitledger work', () => {
     const running = runCli(['work'], env, stopped)
     try {
       let text = ''
-      for (const deadline = Date.now() + 20_000; text === ''; ) {
-        text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => (r.ok ? r.text() : ''), () => '')
+      for (const deadline = Date.now() + 20_000; text === '';) {
+        text = await fetch(`http://127.0.0.1:${port}/metrics`).then(
+          (r) => (r.ok ? r.text() : ''),
+          () => '',
+        )
         if (text === '' && Date.now() > deadline) throw new Error('no /metrics on METRICS_PORT')
         if (text === '') await new Promise((r) => setTimeout(r, 100))
       }
@@ -68,14 +71,19 @@ describe('the API', () => {
   it('writes api_tokens.last_used_at, at most once a minute per token', async () => {
     const user = await stack.user()
     const lastUsed = async () =>
-      (await stack.testDb.db.selectFrom('api_tokens').select('last_used_at').where('user_id', '=', user.id).executeTakeFirstOrThrow()).last_used_at
+      (await stack.testDb.db.selectFrom('api_tokens').select('last_used_at').where('user_id', '=', user.id).executeTakeFirstOrThrow())
+        .last_used_at
     expect(await lastUsed()).toBeNull()
     expect((await stack.app.inject({ url: '/v1/uploads', headers: user.headers })).statusCode).toBe(200)
     const first = await lastUsed()
     expect(first).toBeInstanceOf(Date)
     expect((await stack.app.inject({ url: '/v1/uploads', headers: user.headers })).statusCode).toBe(200)
     expect(await lastUsed()).toEqual(first) // within the minute: no second write
-    await stack.testDb.db.updateTable('api_tokens').set({ last_used_at: sql`now() - interval '2 minutes'` }).where('user_id', '=', user.id).execute()
+    await stack.testDb.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: sql`now() - interval '2 minutes'` })
+      .where('user_id', '=', user.id)
+      .execute()
     const aged = await lastUsed()
     await stack.app.inject({ url: '/v1/uploads', headers: user.headers })
     expect((await lastUsed())!.getTime()).toBeGreaterThan(aged!.getTime())
@@ -100,7 +108,11 @@ describe('the API', () => {
     expect(text).not.toMatch(/^fitledger_uploads\{status="done"/m)
 
     const { sql: text2, parameters } = unfinishedUploadCounts(db).compile()
-    const plan = await sql.raw<{ 'QUERY PLAN': unknown }>(`explain (analyze, format json) ${text2.replace(/\$(\d+)/g, (_: string, i: string) => `'${String(parameters[Number(i) - 1])}'`)}`).execute(db)
+    const plan = await sql
+      .raw<{ 'QUERY PLAN': unknown }>(
+        `explain (analyze, format json) ${text2.replace(/\$(\d+)/g, (_: string, i: string) => `'${String(parameters[Number(i) - 1])}'`)}`,
+      )
+      .execute(db)
     const scanned: number[] = []
     const walk = (node: { 'Relation Name'?: string; 'Actual Rows'?: number; 'Rows Removed by Filter'?: number; Plans?: unknown[] }) => {
       if (node['Relation Name'] === 'uploads') scanned.push((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0))

@@ -104,7 +104,10 @@ describe('a Postgres restart', () => {
     await postgres.stop()
     try {
       await sleep(500) // the processes see their connections cut
-      expect(fleet.api.concat(fleet.workers).map((c) => c.exitCode ?? c.signalCode), lines.join('\n')).toEqual([null, null])
+      expect(
+        fleet.api.concat(fleet.workers).map((c) => c.exitCode ?? c.signalCode),
+        lines.join('\n'),
+      ).toEqual([null, null])
       const refused = await upload(during!.bytes, during!.name)
       expect(refused.status).toBe(503)
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
@@ -120,14 +123,20 @@ describe('a Postgres restart', () => {
       await postgres.start()
     }
 
-    expect(fleet.api.concat(fleet.workers).map((c) => c.exitCode ?? c.signalCode), lines.join('\n')).toEqual([null, null])
+    expect(
+      fleet.api.concat(fleet.workers).map((c) => c.exitCode ?? c.signalCode),
+      lines.join('\n'),
+    ).toEqual([null, null])
     const status = await until('the upload to end', async () => {
       const res = await fetch(`${base}/v1/uploads/${id}`, { headers: { authorization: `Bearer ${token}` } })
       const body = (await res.json()) as { status: string }
       return ['queued', 'processing'].includes(body.status) ? undefined : body.status
     })
     expect(status).toBe('done')
-    expect(fleet.api.concat(fleet.workers).map((c) => c.exitCode ?? c.signalCode), lines.join('\n')).toEqual([null, null])
+    expect(
+      fleet.api.concat(fleet.workers).map((c) => c.exitCode ?? c.signalCode),
+      lines.join('\n'),
+    ).toEqual([null, null])
     await blocker.end().catch(() => undefined)
     await watcher.end().catch(() => undefined)
   }, 120_000)

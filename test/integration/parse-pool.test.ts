@@ -10,7 +10,9 @@ import { createParsePool, type ParsePool } from '../../workers/parse-pool.js'
 const TIMEOUT_S = 2
 const SLOW_THREAD = new URL('../helpers/slow-parse-thread.ts', import.meta.url)
 const run: ActivitySpec = {
-  sessions: [{ start_ms: Date.UTC(2026, 10, 2, 6), sport: { fit: 'running' }, samples: { time_s: [0, 60, 120], heart_rate_bpm: [120, 130, 140] } }],
+  sessions: [
+    { start_ms: Date.UTC(2026, 10, 2, 6), sport: { fit: 'running' }, samples: { time_s: [0, 60, 120], heart_rate_bpm: [120, 130, 140] } },
+  ],
 }
 let pool: ParsePool | null = null
 afterEach(async () => {
@@ -19,7 +21,13 @@ afterEach(async () => {
 })
 
 function slowPool(delayMs: number): ParsePool {
-  pool = createParsePool({ limits: { maxUncompressedBytes: 1e7 }, threads: 2, heapMb: 128, timeoutS: TIMEOUT_S, thread: { file: SLOW_THREAD, data: { delayMs } } })
+  pool = createParsePool({
+    limits: { maxUncompressedBytes: 1e7 },
+    threads: 2,
+    heapMb: 128,
+    timeoutS: TIMEOUT_S,
+    thread: { file: SLOW_THREAD, data: { delayMs } },
+  })
   return pool
 }
 
@@ -28,13 +36,21 @@ describe('the parse pool under load', () => {
     const parsing = slowPool(0.6 * TIMEOUT_S * 1000)
     const bytes = encodeFit(run)
     const outcomes = await Promise.all(
-      Array.from({ length: 8 }, () => parsing.parse(bytes).then((a) => `parsed ${a.length}`, (err: FitledgerError) => `${err.code}: ${err.message}`)),
+      Array.from({ length: 8 }, () =>
+        parsing.parse(bytes).then(
+          (a) => `parsed ${a.length}`,
+          (err: FitledgerError) => `${err.code}: ${err.message}`,
+        ),
+      ),
     )
     expect(outcomes).toEqual(Array.from({ length: 8 }, () => 'parsed 1'))
   })
 
   it('still stops a parse that itself runs past the limit', async () => {
     const parsing = slowPool(1.5 * TIMEOUT_S * 1000)
-    await expect(parsing.parse(encodeFit(run))).rejects.toMatchObject({ code: 'corrupt_file', message: `reading the file took longer than ${TIMEOUT_S} s` })
+    await expect(parsing.parse(encodeFit(run))).rejects.toMatchObject({
+      code: 'corrupt_file',
+      message: `reading the file took longer than ${TIMEOUT_S} s`,
+    })
   })
 })

@@ -49,14 +49,25 @@ describe.skipIf(SKIP_WITHOUT_CORPUS)('a FIT run uploaded as multipart', () => {
     const res = await stack.app.inject({ url: `/v1/activities/${String(final.activity_id)}`, headers: alice.headers })
     expect(res.statusCode).toBe(200)
     const a = res.json()
-    expect(a).toMatchObject({ id: final.activity_id, upload_id: uploadId, format: 'fit', compressed: false, sport: 'running', sport_source: 'declared', file: 'run.fit' })
+    expect(a).toMatchObject({
+      id: final.activity_id,
+      upload_id: uploadId,
+      format: 'fit',
+      compressed: false,
+      sport: 'running',
+      sport_source: 'declared',
+      file: 'run.fit',
+    })
     expect(a.elapsed_s).toBeCloseTo(57, 0) // MANIFEST.tsv: 57 s
     expect(a.hr_avg).toBeGreaterThan(60)
     expect(a.samples).toBeGreaterThan(10)
   })
 
   it('returns heart-rate streams in Strava shape', async () => {
-    const res = await stack.app.inject({ url: `/v1/activities/${String(final.activity_id)}/streams?keys=heartrate,time`, headers: alice.headers })
+    const res = await stack.app.inject({
+      url: `/v1/activities/${String(final.activity_id)}/streams?keys=heartrate,time`,
+      headers: alice.headers,
+    })
     expect(res.statusCode).toBe(200)
     const streams = res.json()
     expect(Object.keys(streams).sort()).toEqual(['heartrate', 'time'])
@@ -72,7 +83,11 @@ describe.skipIf(SKIP_WITHOUT_CORPUS)('a FIT run uploaded as multipart', () => {
   })
 
   it('hides everything from another user', async () => {
-    for (const url of [`/v1/uploads/${uploadId}`, `/v1/activities/${String(final.activity_id)}`, `/v1/activities/${String(final.activity_id)}/streams`]) {
+    for (const url of [
+      `/v1/uploads/${uploadId}`,
+      `/v1/activities/${String(final.activity_id)}`,
+      `/v1/activities/${String(final.activity_id)}/streams`,
+    ]) {
       const res = await stack.app.inject({ url, headers: bob.headers })
       expect(res.statusCode, url).toBe(404)
       expect(res.json().error.code).toBe('not_found')

@@ -16,7 +16,12 @@ beforeAll(async () => {
 afterAll(async () => stack?.close())
 
 const post = (headers: { authorization: string }, body: string) =>
-  stack.app.inject({ method: 'POST', url: '/v1/uploads?filename=a.gpx', headers: { ...headers, 'content-type': 'application/octet-stream' }, body })
+  stack.app.inject({
+    method: 'POST',
+    url: '/v1/uploads?filename=a.gpx',
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    body,
+  })
 
 describe('per-token upload budget', () => {
   it('answers 429 rate_limited with Retry-After past the budget, for that token only', async () => {
@@ -53,7 +58,13 @@ describe('concurrent uploads', () => {
     const address = await stack.app.listen({ port: 0, host: '127.0.0.1' })
     const { port } = stack.app.server.address() as AddressInfo
     // A slow client holds the only slot: it sends half its body and waits.
-    const slow = request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/uploads?filename=slow.gpx', headers: { ...carol.headers, 'content-type': 'application/octet-stream', 'content-length': '20' } })
+    const slow = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/v1/uploads?filename=slow.gpx',
+      headers: { ...carol.headers, 'content-type': 'application/octet-stream', 'content-length': '20' },
+    })
     const slowDone = new Promise<number>((resolve, reject) => {
       slow.on('response', (res) => {
         res.resume()
@@ -63,13 +74,21 @@ describe('concurrent uploads', () => {
     })
     slow.write('0123456789')
     await new Promise((r) => setTimeout(r, 200))
-    const busy = await fetch(`${address}/v1/uploads?filename=b.gpx`, { method: 'POST', headers: { ...carol.headers, 'content-type': 'application/octet-stream' }, body: 'x' })
+    const busy = await fetch(`${address}/v1/uploads?filename=b.gpx`, {
+      method: 'POST',
+      headers: { ...carol.headers, 'content-type': 'application/octet-stream' },
+      body: 'x',
+    })
     expect(busy.status).toBe(503)
     expect(busy.headers.get('retry-after')).toBe('5')
     expect(((await busy.json()) as { error: { code: string } }).error.code).toBe('unavailable')
     slow.end('0123456789')
     expect(await slowDone).toBe(202)
-    const after = await fetch(`${address}/v1/uploads?filename=c.gpx`, { method: 'POST', headers: { ...carol.headers, 'content-type': 'application/octet-stream' }, body: 'y' })
+    const after = await fetch(`${address}/v1/uploads?filename=c.gpx`, {
+      method: 'POST',
+      headers: { ...carol.headers, 'content-type': 'application/octet-stream' },
+      body: 'y',
+    })
     expect(after.status).toBe(202)
   })
 })
@@ -81,7 +100,12 @@ describe('a budget shared by several API processes', () => {
       const carol = await shared.user()
       const second = await shared.anotherApp()
       const send = (app: typeof second, n: number) =>
-        app.inject({ method: 'POST', url: '/v1/uploads?filename=a.gpx', headers: { ...carol.headers, 'content-type': 'application/octet-stream' }, body: `c${n}` })
+        app.inject({
+          method: 'POST',
+          url: '/v1/uploads?filename=a.gpx',
+          headers: { ...carol.headers, 'content-type': 'application/octet-stream' },
+          body: `c${n}`,
+        })
       expect((await send(shared.app, 1)).statusCode).toBe(202)
       expect((await send(second, 2)).statusCode).toBe(202)
       expect((await send(shared.app, 3)).statusCode).toBe(202)

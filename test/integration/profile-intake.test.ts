@@ -54,13 +54,21 @@ describe('profile', () => {
 
 describe('food log', () => {
   it('takes one day or many; a second post for a day replaces it whole', async () => {
-    const one = await stack.app.inject({ method: 'POST', url: '/v1/intake', headers: user.headers, payload: { date: '2026-11-16', kcal: 1800, water_ml: 2000 } })
+    const one = await stack.app.inject({
+      method: 'POST',
+      url: '/v1/intake',
+      headers: user.headers,
+      payload: { date: '2026-11-16', kcal: 1800, water_ml: 2000 },
+    })
     expect(one.json()).toEqual({ intake: [{ date: '2026-11-16', kcal: 1800, water_ml: 2000, protein_g: null }] })
     const many = await stack.app.inject({
       method: 'POST',
       url: '/v1/intake',
       headers: user.headers,
-      payload: [{ date: '2026-11-16', kcal: 1900 }, { date: '2026-11-17', kcal: 2100, protein_g: 130 }],
+      payload: [
+        { date: '2026-11-16', kcal: 1900 },
+        { date: '2026-11-17', kcal: 2100, protein_g: 130 },
+      ],
     })
     expect(many.statusCode).toBe(200)
     const list = (await get('/v1/intake?from=2026-11-01&to=2026-11-30')).json()
@@ -129,7 +137,11 @@ describe('reports', () => {
     expect(code).toBe(0)
     expect(JSON.parse(out)).toEqual((await get('/v1/reports/weekly/2026-W47')).json())
     out = ''
-    await main(['report', '--user', 'reporter@example.test', '--week', '2026-W47'], { env: { DATABASE_URL: stack.testDb.url }, stdout, stopSignal: new Promise(() => {}) })
+    await main(['report', '--user', 'reporter@example.test', '--week', '2026-W47'], {
+      env: { DATABASE_URL: stack.testDb.url },
+      stdout,
+      stopSignal: new Promise(() => {}),
+    })
     expect(out).toContain('2026-W47')
   })
 })

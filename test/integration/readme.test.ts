@@ -138,7 +138,9 @@ describe("the README's curl examples", () => {
         result = await runExample(command)
       }
       expect(result.exit, `${where}\n${result.stderr}`).toBe(0)
-      expect(result.status, `${where}\n${result.stdout.slice(0, 500)}\nthe service's last words:\n${service.output().slice(-2000)}`).toBe(example.status)
+      expect(result.status, `${where}\n${result.stdout.slice(0, 500)}\nthe service's last words:\n${service.output().slice(-2000)}`).toBe(
+        example.status,
+      )
       const json = parseJson(result.stdout)
       const promised = /"status":"(\w+)"/.exec(example.answer)?.[1]
       if (promised && !PENDING.includes(promised)) expect(findKey(json, 'status'), `${where}\n${result.stdout}`).toBe(promised)
@@ -175,7 +177,7 @@ describe('reading the examples out of Markdown', () => {
     const md = [
       '```sh',
       'curl -s -X PATCH \\',
-      "     -d '{\"a\":\"#1\"}' http://h/x   # → 204",
+      '     -d \'{"a":"#1"}\' http://h/x   # → 204',
       'npx fitledger user create',
       'curl -s http://h/y',
       '# → 202 {"id":"UPLOAD_ID","status":"queued"}',
@@ -186,7 +188,7 @@ describe('reading the examples out of Markdown', () => {
       '```',
     ].join('\n')
     expect(readmeExamples(md)).toEqual([
-      { line: 2, command: "curl -s -X PATCH \\\n     -d '{\"a\":\"#1\"}' http://h/x   # → 204", status: 204, answer: '', skipped: false },
+      { line: 2, command: 'curl -s -X PATCH \\\n     -d \'{"a":"#1"}\' http://h/x   # → 204', status: 204, answer: '', skipped: false },
       { line: 5, command: 'curl -s http://h/y', status: 202, answer: '{"id":"UPLOAD_ID","status":"queued"}', skipped: false },
       { line: 7, command: `curl -s http://h/z   # ${SKIP_MARKER}: needs a browser`, status: 200, answer: '', skipped: true },
     ])
@@ -197,9 +199,13 @@ describe('reading the examples out of Markdown', () => {
       { key: 'id', template: 'SHARE_ID' },
       { key: 'url', template: 'http://h/shared/reports/SHARE_TOKEN' },
     ])
-    expect(readPlaceholders('http://h/shared/reports/SHARE_TOKEN', 'http://h/shared/reports/rsh_abc')).toEqual(new Map([['SHARE_TOKEN', 'rsh_abc']]))
+    expect(readPlaceholders('http://h/shared/reports/SHARE_TOKEN', 'http://h/shared/reports/rsh_abc')).toEqual(
+      new Map([['SHARE_TOKEN', 'rsh_abc']]),
+    )
     expect(readPlaceholders('http://h/shared/reports/SHARE_TOKEN', 'http://other/x')).toBeUndefined()
-    expect(fillPlaceholders('curl -H "Bearer $TOKEN" http://h/v1/uploads/UPLOAD_ID', new Map([['UPLOAD_ID', 'u1']]))).toBe('curl -H "Bearer $TOKEN" http://h/v1/uploads/u1')
+    expect(fillPlaceholders('curl -H "Bearer $TOKEN" http://h/v1/uploads/UPLOAD_ID', new Map([['UPLOAD_ID', 'u1']]))).toBe(
+      'curl -H "Bearer $TOKEN" http://h/v1/uploads/u1',
+    )
     expect(() => fillPlaceholders('curl http://h/v1/activities/ACTIVITY_ID', new Map())).toThrow('ACTIVITY_ID is used before')
   })
 
@@ -207,7 +213,11 @@ describe('reading the examples out of Markdown', () => {
     { command: 'curl -s -H "Authorization: Bearer $TOKEN" "http://h:3000/v1/uploads?status=failed"', method: 'GET', path: '/v1/uploads' },
     { command: 'curl -s -H "Authorization: Bearer $TOKEN" -F file=@run.fit http://h/v1/uploads', method: 'POST', path: '/v1/uploads' },
     { command: 'curl -s --data-binary @ride.fit.gz "http://h/v1/uploads?filename=ride.fit.gz"', method: 'POST', path: '/v1/uploads' },
-    { command: "curl -s -X PATCH -H 'content-type: application/json' \\\n -d '{}' http://h/v1/activities/ACTIVITY_ID", method: 'PATCH', path: '/v1/activities/ACTIVITY_ID' },
+    {
+      command: "curl -s -X PATCH -H 'content-type: application/json' \\\n -d '{}' http://h/v1/activities/ACTIVITY_ID",
+      method: 'PATCH',
+      path: '/v1/activities/ACTIVITY_ID',
+    },
     { command: 'curl -sI http://h/shared/reports/SHARE_TOKEN', method: 'GET', path: '/shared/reports/SHARE_TOKEN' },
   ])('reads $method $path from a command', ({ command, method, path }) => {
     expect(requestOf(command)).toEqual({ method, path })

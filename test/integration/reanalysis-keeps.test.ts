@@ -29,8 +29,13 @@ function sameRide(seed: number, startMs: number) {
   return { gpx: encodeGpx(noHr), fit: encodeFit(spec) }
 }
 
-const reanalyseWith = (parse: (bytes: Uint8Array) => Promise<ParsedActivity[]>) =>
-  ({ db: stack.testDb.db, storage: stack.storage, parse, weekChanges: stack.weekChanges, log })
+const reanalyseWith = (parse: (bytes: Uint8Array) => Promise<ParsedActivity[]>) => ({
+  db: stack.testDb.db,
+  storage: stack.storage,
+  parse,
+  weekChanges: stack.weekChanges,
+  log,
+})
 
 describe('a re-analysis', () => {
   it('keeps a sport the user corrects while it runs', async () => {
@@ -64,9 +69,17 @@ describe('a re-analysis', () => {
 
     expect(await reanalyse(reanalyseWith(stack.pool.parse), user.id)).toBe(1)
     const after = await activity(user, gpx.activity_id)
-    expect(after).toMatchObject({ hr_avg: merged.hr_avg, hr_max: merged.hr_max, hr_zones_s: merged.hr_zones_s, trimp: merged.trimp, energy_source: merged.energy_source })
+    expect(after).toMatchObject({
+      hr_avg: merged.hr_avg,
+      hr_max: merged.hr_max,
+      hr_zones_s: merged.hr_zones_s,
+      trimp: merged.trimp,
+      energy_source: merged.energy_source,
+    })
     expect(after.energy_kcal).toBeCloseTo(merged.energy_kcal as number, 6)
-    const streams = (await stack.app.inject({ url: `/v1/activities/${String(gpx.activity_id)}/streams?keys=heartrate`, headers: user.headers })).json()
+    const streams = (
+      await stack.app.inject({ url: `/v1/activities/${String(gpx.activity_id)}/streams?keys=heartrate`, headers: user.headers })
+    ).json()
     expect(streams.heartrate.data.filter((v: number | null) => v !== null).length).toBeGreaterThan(100)
   })
 })
@@ -76,7 +89,11 @@ describe('a duplicate whose stored copy no longer parses', () => {
     const user = await stack.user()
     const ride = sameRide(13, Date.UTC(2024, 6, 7, 6))
     const gpx = await post(user, 'ride.gpx', ride.gpx)
-    const stored = await stack.testDb.db.selectFrom('uploads').select('object_key').where('id', '=', String(gpx.id)).executeTakeFirstOrThrow()
+    const stored = await stack.testDb.db
+      .selectFrom('uploads')
+      .select('object_key')
+      .where('id', '=', String(gpx.id))
+      .executeTakeFirstOrThrow()
     await stack.storage.delete(stored.object_key) // the stored copy is damaged: cut short
     await stack.storage.put(stored.object_key, new TextEncoder().encode('<?xml version="1.0"?><gpx><trk><trkseg><trkpt'))
 

@@ -26,41 +26,57 @@ const aggregateIdle = async () => {
 }
 
 describe('a profile change', () => {
-  it.skipIf(SKIP_WITHOUT_CORPUS)('is re-analysed once, and the reconciler at its production interval never starts another', async () => {
-    expect([RECONCILE_AFTER_S, RECONCILE_EVERY_S]).toEqual([120, 30])
-    const id = await postFile(stack, alice.headers, 'run.fit', corpusFile('fit/python-fitparse__garmin-fenix-5-run.fit'))
-    const done = await waitForUpload(stack, alice.headers, id)
-    const activityId = String(done.activity_id)
-    const activity = () => stack.testDb.db.selectFrom('activities').select('updated_at').where('id', '=', activityId).executeTakeFirstOrThrow()
-    const before = await activity()
+  it.skipIf(SKIP_WITHOUT_CORPUS)(
+    'is re-analysed once, and the reconciler at its production interval never starts another',
+    async () => {
+      expect([RECONCILE_AFTER_S, RECONCILE_EVERY_S]).toEqual([120, 30])
+      const id = await postFile(stack, alice.headers, 'run.fit', corpusFile('fit/python-fitparse__garmin-fenix-5-run.fit'))
+      const done = await waitForUpload(stack, alice.headers, id)
+      const activityId = String(done.activity_id)
+      const activity = () =>
+        stack.testDb.db.selectFrom('activities').select('updated_at').where('id', '=', activityId).executeTakeFirstOrThrow()
+      const before = await activity()
 
-    const put = await stack.app.inject({ method: 'PUT', url: '/v1/profile', headers: { ...alice.headers, 'content-type': 'application/json' }, body: { weight_kg: 95, sex: 'male', birth_year: 1980 } })
-    expect(put.statusCode).toBe(200)
-    await waitFor(async () => (await activity()).updated_at.getTime() > before.updated_at.getTime() && (await aggregateIdle()))
-    const analysed = await activity() // the re-analysis rewrote it
+      const put = await stack.app.inject({
+        method: 'PUT',
+        url: '/v1/profile',
+        headers: { ...alice.headers, 'content-type': 'application/json' },
+        body: { weight_kg: 95, sex: 'male', birth_year: 1980 },
+      })
+      expect(put.statusCode).toBe(200)
+      await waitFor(async () => (await activity()).updated_at.getTime() > before.updated_at.getTime() && (await aggregateIdle()))
+      const analysed = await activity() // the re-analysis rewrote it
 
-    // Let the change grow older than RECONCILE_AFTER_S, as ten minutes of wall time would.
-    await stack.testDb.db
-      .updateTable('profiles')
-      .set({ analysis_changed_at: sql`analysis_changed_at - interval '10 minutes'`, analysed_at: sql`analysed_at - interval '10 minutes'` })
-      .where('user_id', '=', alice.id)
-      .execute()
+      // Let the change grow older than RECONCILE_AFTER_S, as ten minutes of wall time would.
+      await stack.testDb.db
+        .updateTable('profiles')
+        .set({
+          analysis_changed_at: sql`analysis_changed_at - interval '10 minutes'`,
+          analysed_at: sql`analysed_at - interval '10 minutes'`,
+        })
+        .where('user_id', '=', alice.id)
+        .execute()
 
-    const asked: string[] = []
-    const weekChanges: WeekChanges = { ...stack.weekChanges, reanalyse: async (userId) => {
-      asked.push(userId)
-      await stack.weekChanges.reanalyse(userId)
-    } }
-    const deps = { db: stack.testDb.db, queue: stack.queue, log, weekChanges }
-    for (let i = 0; i < 3; i++) await reconcileOnce(deps, RECONCILE_AFTER_S)
-    expect(asked).toEqual([])
+      const asked: string[] = []
+      const weekChanges: WeekChanges = {
+        ...stack.weekChanges,
+        reanalyse: async (userId) => {
+          asked.push(userId)
+          await stack.weekChanges.reanalyse(userId)
+        },
+      }
+      const deps = { db: stack.testDb.db, queue: stack.queue, log, weekChanges }
+      for (let i = 0; i < 3; i++) await reconcileOnce(deps, RECONCILE_AFTER_S)
+      expect(asked).toEqual([])
 
-    // The real loop, at the real interval, over a window that holds a second pass.
-    const reconciler = startReconciler(deps, RECONCILE_AFTER_S, RECONCILE_EVERY_S)
-    await new Promise((r) => setTimeout(r, (RECONCILE_EVERY_S + 5) * 1000))
-    await reconciler.stop()
-    expect(asked).toEqual([])
-    await waitFor(aggregateIdle)
-    expect((await activity()).updated_at.getTime()).toBe(analysed.updated_at.getTime())
-  }, 90_000)
+      // The real loop, at the real interval, over a window that holds a second pass.
+      const reconciler = startReconciler(deps, RECONCILE_AFTER_S, RECONCILE_EVERY_S)
+      await new Promise((r) => setTimeout(r, (RECONCILE_EVERY_S + 5) * 1000))
+      await reconciler.stop()
+      expect(asked).toEqual([])
+      await waitFor(aggregateIdle)
+      expect((await activity()).updated_at.getTime()).toBe(analysed.updated_at.getTime())
+    },
+    90_000,
+  )
 })

@@ -21,7 +21,12 @@ beforeAll(async () => {
 afterAll(async () => stack?.close())
 
 async function uploadRaw(name: string, bytes: Uint8Array): Promise<string> {
-  const res = await stack.app.inject({ method: 'POST', url: `/v1/uploads?filename=${name}`, headers: { ...alice.headers, 'content-type': 'application/octet-stream' }, body: Buffer.from(bytes) })
+  const res = await stack.app.inject({
+    method: 'POST',
+    url: `/v1/uploads?filename=${name}`,
+    headers: { ...alice.headers, 'content-type': 'application/octet-stream' },
+    body: Buffer.from(bytes),
+  })
   expect(res.statusCode).toBe(202)
   return res.json().uploads[0].id
 }
@@ -115,10 +120,18 @@ describe('the re-analysis sweep', () => {
     })
     expect(put.statusCode).toBe(200)
     const marks = () =>
-      stack.testDb.db.selectFrom('profiles').select(['analysis_changed_at', 'analysed_at']).where('user_id', '=', alice.id).executeTakeFirstOrThrow()
+      stack.testDb.db
+        .selectFrom('profiles')
+        .select(['analysis_changed_at', 'analysed_at'])
+        .where('user_id', '=', alice.id)
+        .executeTakeFirstOrThrow()
     expect((await marks()).analysis_changed_at).not.toBeNull()
     await stack.aggregateQueue.obliterate({ force: true }) // the job is gone, as after a Redis restart
-    await stack.testDb.db.updateTable('profiles').set({ analysis_changed_at: sql`now() - interval '5 seconds'` }).where('user_id', '=', alice.id).execute()
+    await stack.testDb.db
+      .updateTable('profiles')
+      .set({ analysis_changed_at: sql`now() - interval '5 seconds'` })
+      .where('user_id', '=', alice.id)
+      .execute()
 
     await reconcileOnce({ db: stack.testDb.db, queue: stack.queue, log, weekChanges: stack.weekChanges }, 1)
     stack.startWorker()
@@ -140,7 +153,11 @@ describe('a profile change during processing', () => {
       reanalyse: async (userId: string) => void asked.push(userId),
       // The user saves a new weight after this upload read the profile and before it finished.
       activitiesChanged: async () => {
-        await stack.testDb.db.updateTable('profiles').set({ weight_kg: 70, analysis_changed_at: new Date() }).where('user_id', '=', alice.id).execute()
+        await stack.testDb.db
+          .updateTable('profiles')
+          .set({ weight_kg: 70, analysis_changed_at: new Date() })
+          .where('user_id', '=', alice.id)
+          .execute()
       },
     }
     await ingest({ db: stack.testDb.db, storage: stack.storage, parse: stack.pool.parse, weekChanges }, id)

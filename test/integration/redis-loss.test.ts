@@ -67,7 +67,11 @@ async function restartRedisEmpty(ids: readonly string[]): Promise<void> {
 async function statusesBy(ids: readonly string[], deadlineMs: number): Promise<string[]> {
   const deadline = Date.now() + deadlineMs
   for (;;) {
-    const rows = await stack.testDb.db.selectFrom('uploads').select('status').where('id', 'in', [...ids]).execute()
+    const rows = await stack.testDb.db
+      .selectFrom('uploads')
+      .select('status')
+      .where('id', 'in', [...ids])
+      .execute()
     const statuses = rows.map((r) => r.status).sort()
     if (statuses.every((s) => s !== 'queued' && s !== 'processing') || Date.now() > deadline) return statuses
     await new Promise((r) => setTimeout(r, 100))

@@ -16,7 +16,12 @@ beforeAll(async () => {
   stack = await startStack()
   const user = await stack.user()
   headers = user.headers
-  await stack.app.inject({ method: 'PUT', url: '/v1/profile', headers, payload: { sex: 'female', birth_year: 1988, weight_kg: 64, height_cm: 168, time_zone: 'Europe/Berlin' } })
+  await stack.app.inject({
+    method: 'PUT',
+    url: '/v1/profile',
+    headers,
+    payload: { sex: 'female', birth_year: 1988, weight_kg: 64, height_cm: 168, time_zone: 'Europe/Berlin' },
+  })
   const run = await uploadSession(stack, headers, { start: '2026-11-16T06:00:00Z', sport: 'running', minutes: 40, hr: 150, kcal: 420 })
   await uploadSession(stack, headers, { start: '2026-11-17T17:00:00Z', sport: 'strength', minutes: 45, hr: 125 })
   await uploadSession(stack, headers, { start: '2026-11-19T11:00:00Z', sport: 'walking', minutes: 32, hr: 112, kcal: 140 })

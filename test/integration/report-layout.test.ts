@@ -12,7 +12,11 @@ import { ARTIFACTS, openBrowser, type TestBrowser, VIEWPORTS, withPage } from '.
 // the charts once had (the arithmetic is in the comments; goals are REGIMEN.md's defaults).
 
 const session = (a: Pick<WeekActivity, 'id' | 'start_time' | 'sport' | 'moving_s' | 'energy_kcal'>): WeekActivity => ({
-  intervals: false, distance_m: null, hr_zones_s: [0, 0, 0, 0, 0], name: null, ...a,
+  intervals: false,
+  distance_m: null,
+  hr_zones_s: [0, 0, 0, 0, 0],
+  name: null,
+  ...a,
 })
 
 // Baseline 2106 kcal/day (worked-week.ts). The daily goal share is 3 × 30 / 7 = 12.9 min.
@@ -37,7 +41,12 @@ const html = renderHtml(
   }),
 )
 
-interface Rect { x: number; y: number; width: number; height: number }
+interface Rect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
 // The page's own function, for callbacks that run in the browser (the project compiles without the DOM library).
 declare const getComputedStyle: (element: unknown) => { fill: string }
 const intersect = (a: Rect, b: Rect): boolean =>

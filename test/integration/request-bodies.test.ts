@@ -24,7 +24,13 @@ beforeAll(async () => {
 })
 afterAll(async () => stack?.close())
 
-const ENDINGS = new Set(['request completed', 'stream closed prematurely', 'request rejected', 'request failed', 'request aborted by the client'])
+const ENDINGS = new Set([
+  'request completed',
+  'stream closed prematurely',
+  'request rejected',
+  'request failed',
+  'request aborted by the client',
+])
 
 /**
  * Waits until every request the server took in since log line `from` has ended (answered or
@@ -35,7 +41,11 @@ async function expectNoServerFault(from: number): Promise<void> {
   const since = () => logLines.slice(from)
   for (let i = 0; ; i++) {
     const began = since().filter((l) => l.msg === 'incoming request').length
-    const ended = new Set(since().filter((l) => ENDINGS.has(String(l.msg))).map((l) => l.reqId)).size
+    const ended = new Set(
+      since()
+        .filter((l) => ENDINGS.has(String(l.msg)))
+        .map((l) => l.reqId),
+    ).size
     if (began === ended) break
     if (i > 500) throw new Error(`a request never ended: ${JSON.stringify(since().map((l) => l.msg))}`)
     await new Promise((r) => setTimeout(r, 20))
@@ -48,11 +58,15 @@ async function expectNoServerFault(from: number): Promise<void> {
 /** Files the store holds, temp files included. */
 async function storedFiles(): Promise<string[]> {
   const entries = await readdir(stack.objectsDir, { recursive: true, withFileTypes: true })
-  return entries.filter((e) => e.isFile()).map((e) => e.name).sort()
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort()
 }
 
 const BOUNDARY = 'FitledgerBoundary7MA4YWxk'
-const partHead = (disposition: string) => `--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\nContent-Type: application/octet-stream\r\n\r\n`
+const partHead = (disposition: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\nContent-Type: application/octet-stream\r\n\r\n`
 const multipartType = `multipart/form-data; boundary=${BOUNDARY}`
 const GPX = '<?xml version="1.0"?><gpx version="1.1" creator="x" xmlns="http://www.topografix.com/GPX/1/1"></gpx>'
 
@@ -81,18 +95,58 @@ const multipart = (input: string, body: string, status: number, contentType = mu
 const MALFORMED: BodyCase[] = [
   multipart('multipart without its closing boundary', `${partHead('form-data; name="file"; filename="a.gpx"')}${GPX}`, 400),
   multipart('multipart cut off inside a part header', `--${BOUNDARY}\r\nContent-Disposition: form-da`, 400),
-  multipart('multipart whose body uses another boundary', `--Other\r\nContent-Disposition: form-data; name="file"; filename="a.gpx"\r\n\r\n${GPX}\r\n--Other--\r\n`, 400),
-  multipart('multipart with no boundary parameter', `${partHead('form-data; name="file"; filename="a.gpx"')}${GPX}\r\n--${BOUNDARY}--\r\n`, 400, 'multipart/form-data'),
+  multipart(
+    'multipart whose body uses another boundary',
+    `--Other\r\nContent-Disposition: form-data; name="file"; filename="a.gpx"\r\n\r\n${GPX}\r\n--Other--\r\n`,
+    400,
+  ),
+  multipart(
+    'multipart with no boundary parameter',
+    `${partHead('form-data; name="file"; filename="a.gpx"')}${GPX}\r\n--${BOUNDARY}--\r\n`,
+    400,
+    'multipart/form-data',
+  ),
   multipart('a file part without a filename', `${partHead('form-data; name="file"')}${GPX}\r\n--${BOUNDARY}--\r\n`, 400),
   multipart('a part without Content-Disposition', `--${BOUNDARY}\r\nContent-Type: text/plain\r\n\r\n${GPX}\r\n--${BOUNDARY}--\r\n`, 400),
   multipart('a multipart body that is only the closing boundary', `--${BOUNDARY}--\r\n`, 400),
   multipart('a multipart body of garbage', 'this is not multipart at all', 400),
-  multipart('a JSON field that is not JSON', `--${BOUNDARY}\r\nContent-Disposition: form-data; name="name"\r\nContent-Type: application/json\r\n\r\n{nope\r\n--${BOUNDARY}--\r\n`, 400),
-  multipart('a field named __proto__', `--${BOUNDARY}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n--${BOUNDARY}--\r\n`, 400),
-  multipart('a file part named otherwise than file', `${partHead('form-data; name="photo"; filename="a.gpx"')}${GPX}\r\n--${BOUNDARY}--\r\n`, 400),
-  { input: 'invalid JSON to PUT /v1/profile', method: 'PUT', path: '/v1/profile', headers: { 'content-type': 'application/json' }, body: '{"weight_kg":', status: 400 },
-  { input: 'gzip-encoded JSON to PUT /v1/profile', method: 'PUT', path: '/v1/profile', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzipSync('{"weight_kg":70}'), status: 400 },
-  { input: 'a raw upload with Content-Encoding: gzip (stored as the gzip file it is)', headers: { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip' }, body: gzipSync(GPX), status: 202 },
+  multipart(
+    'a JSON field that is not JSON',
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="name"\r\nContent-Type: application/json\r\n\r\n{nope\r\n--${BOUNDARY}--\r\n`,
+    400,
+  ),
+  multipart(
+    'a field named __proto__',
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n--${BOUNDARY}--\r\n`,
+    400,
+  ),
+  multipart(
+    'a file part named otherwise than file',
+    `${partHead('form-data; name="photo"; filename="a.gpx"')}${GPX}\r\n--${BOUNDARY}--\r\n`,
+    400,
+  ),
+  {
+    input: 'invalid JSON to PUT /v1/profile',
+    method: 'PUT',
+    path: '/v1/profile',
+    headers: { 'content-type': 'application/json' },
+    body: '{"weight_kg":',
+    status: 400,
+  },
+  {
+    input: 'gzip-encoded JSON to PUT /v1/profile',
+    method: 'PUT',
+    path: '/v1/profile',
+    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    body: gzipSync('{"weight_kg":70}'),
+    status: 400,
+  },
+  {
+    input: 'a raw upload with Content-Encoding: gzip (stored as the gzip file it is)',
+    headers: { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip' },
+    body: gzipSync(GPX),
+    status: 202,
+  },
   { input: 'an empty raw upload', headers: { 'content-type': 'application/octet-stream' }, body: '', status: 400 },
 ]
 
@@ -101,7 +155,9 @@ describe('a malformed body answers 4xx, never 5xx, on a connection that stays us
     const mark = logLines.length
     const client = await RawClient.open(port)
     try {
-      await client.write(requestHead(method ?? 'POST', path ?? '/v1/uploads?filename=a.gpx', withLength({ ...headers, authorization: auth }, body)))
+      await client.write(
+        requestHead(method ?? 'POST', path ?? '/v1/uploads?filename=a.gpx', withLength({ ...headers, authorization: auth }, body)),
+      )
       await client.write(body)
       const res = await client.response()
       expect(res?.status, res?.body).toBe(status)
@@ -123,7 +179,11 @@ describe('a malformed body answers 4xx, never 5xx, on a connection that stays us
 const BAD_FRAMING: { input: string; headers: Record<string, string>; body: string }[] = [
   { input: 'a Content-Length that is not a number', headers: { 'content-length': 'ten' }, body: 'x' },
   { input: 'two different Content-Length headers', headers: { 'content-length': '1\r\ncontent-length: 2' }, body: 'xx' },
-  { input: 'Content-Length and chunked together', headers: { 'content-length': '3', 'transfer-encoding': 'chunked' }, body: '3\r\nabc\r\n0\r\n\r\n' },
+  {
+    input: 'Content-Length and chunked together',
+    headers: { 'content-length': '3', 'transfer-encoding': 'chunked' },
+    body: '3\r\nabc\r\n0\r\n\r\n',
+  },
   { input: 'a chunk size that is not hex', headers: { 'transfer-encoding': 'chunked' }, body: 'zz\r\nabc\r\n0\r\n\r\n' },
 ]
 
@@ -132,7 +192,9 @@ describe('a body the HTTP parser cannot frame', () => {
     const mark = logLines.length
     const client = await RawClient.open(port)
     try {
-      await client.write(requestHead('POST', '/v1/uploads', { authorization: auth, 'content-type': 'application/octet-stream', ...headers }))
+      await client.write(
+        requestHead('POST', '/v1/uploads', { authorization: auth, 'content-type': 'application/octet-stream', ...headers }),
+      )
       await client.write(body)
       const res = await client.response()
       expect(res?.status).toBe(400)
@@ -154,7 +216,9 @@ describe('a client that goes away mid-body', () => {
     const mark = logLines.length
     const client = await RawClient.open(port)
     try {
-      await client.write(requestHead('POST', '/v1/uploads?filename=a.gpx', { authorization: auth, 'content-type': type, 'content-length': '100000' }))
+      await client.write(
+        requestHead('POST', '/v1/uploads?filename=a.gpx', { authorization: auth, 'content-type': type, 'content-length': '100000' }),
+      )
       await client.write(first)
       client.socket.end() // half-close: the body will never be complete
       const res = await client.response()
@@ -171,7 +235,9 @@ describe('a client that goes away mid-body', () => {
     const before = await storedFiles()
     const mark = logLines.length
     const client = await RawClient.open(port)
-    await client.write(requestHead('POST', '/v1/uploads?filename=a.gpx', { authorization: auth, 'content-type': type, 'transfer-encoding': 'chunked' }))
+    await client.write(
+      requestHead('POST', '/v1/uploads?filename=a.gpx', { authorization: auth, 'content-type': type, 'transfer-encoding': 'chunked' }),
+    )
     await client.write(`${first.length.toString(16)}\r\n${first}\r\n`)
     await new Promise((r) => setTimeout(r, 100)) // the server is reading the body now
     client.socket.resetAndDestroy()
@@ -188,40 +254,51 @@ describe('a body over MAX_UPLOAD_BYTES from a client that keeps sending', () => 
     { input: 'multipart, chunked', type: multipartType, chunked: true, lead: partHead('form-data; name="file"; filename="big.fit"') },
   ]
 
-  it.each(overLimit)('$input → reads its 413; the connection then closes cleanly or serves the next request', async ({ type, chunked, lead }) => {
-    const total = 4 * MAX_UPLOAD_BYTES
-    const before = await storedFiles()
-    const mark = logLines.length
-    const client = await RawClient.open(port)
-    try {
-      const framing: Record<string, string> = chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(lead.length + total) }
-      await client.write(requestHead('POST', '/v1/uploads?filename=big.fit', { authorization: auth, 'content-type': type, ...framing }))
-      const frame = (data: string | Buffer) => (chunked ? Buffer.concat([Buffer.from(`${Buffer.byteLength(data).toString(16)}\r\n`), Buffer.from(data), Buffer.from('\r\n')]) : Buffer.from(data))
-      if (lead) await client.write(frame(lead))
-      // Keep sending, as a real client does, until the answer arrives or everything is sent.
-      let answer: Promise<Awaited<ReturnType<RawClient['response']>>> | null = client.response()
-      let got: Awaited<ReturnType<RawClient['response']>> | undefined
-      void answer.then((r) => (got = r), () => undefined)
-      for (let sent = 0; sent < total && got === undefined && client.error === null; sent += CHUNK.length) {
-        await Promise.race([client.write(frame(CHUNK)), new Promise((r) => setTimeout(r, 200))])
+  it.each(overLimit)(
+    '$input → reads its 413; the connection then closes cleanly or serves the next request',
+    async ({ type, chunked, lead }) => {
+      const total = 4 * MAX_UPLOAD_BYTES
+      const before = await storedFiles()
+      const mark = logLines.length
+      const client = await RawClient.open(port)
+      try {
+        const framing: Record<string, string> = chunked
+          ? { 'transfer-encoding': 'chunked' }
+          : { 'content-length': String(lead.length + total) }
+        await client.write(requestHead('POST', '/v1/uploads?filename=big.fit', { authorization: auth, 'content-type': type, ...framing }))
+        const frame = (data: string | Buffer) =>
+          chunked
+            ? Buffer.concat([Buffer.from(`${Buffer.byteLength(data).toString(16)}\r\n`), Buffer.from(data), Buffer.from('\r\n')])
+            : Buffer.from(data)
+        if (lead) await client.write(frame(lead))
+        // Keep sending, as a real client does, until the answer arrives or everything is sent.
+        let answer: Promise<Awaited<ReturnType<RawClient['response']>>> | null = client.response()
+        let got: Awaited<ReturnType<RawClient['response']>> | undefined
+        void answer.then(
+          (r) => (got = r),
+          () => undefined,
+        )
+        for (let sent = 0; sent < total && got === undefined && client.error === null; sent += CHUNK.length) {
+          await Promise.race([client.write(frame(CHUNK)), new Promise((r) => setTimeout(r, 200))])
+        }
+        const res = await answer
+        answer = null
+        expect(res, `no response; socket error ${String(client.error?.code)}`).not.toBeNull()
+        expect(res?.status).toBe(413)
+        expect(JSON.parse(res?.body ?? '{}').error.code).toBe('too_large')
+        if (res?.headers.connection === 'close') {
+          await client.serverClosed()
+        } else {
+          await client.write(requestHead('GET', '/healthz', {}))
+          expect((await client.response())?.status).toBe(200)
+        }
+        await expectNoServerFault(mark)
+        expect(await storedFiles()).toEqual(before)
+      } finally {
+        client.destroy()
       }
-      const res = await answer
-      answer = null
-      expect(res, `no response; socket error ${String(client.error?.code)}`).not.toBeNull()
-      expect(res?.status).toBe(413)
-      expect(JSON.parse(res?.body ?? '{}').error.code).toBe('too_large')
-      if (res?.headers.connection === 'close') {
-        await client.serverClosed()
-      } else {
-        await client.write(requestHead('GET', '/healthz', {}))
-        expect((await client.response())?.status).toBe(200)
-      }
-      await expectNoServerFault(mark)
-      expect(await storedFiles()).toEqual(before)
-    } finally {
-      client.destroy()
-    }
-  })
+    },
+  )
 })
 
 describe('a kept-alive connection after an upload', () => {
@@ -231,7 +308,13 @@ describe('a kept-alive connection after an upload', () => {
     try {
       for (const name of ['one.gpx', 'two.gpx']) {
         const body = GPX.replace('creator="x"', `creator="${name}"`)
-        await client.write(requestHead('POST', `/v1/uploads?filename=${name}`, withLength({ authorization: auth, 'content-type': 'application/octet-stream' }, body)))
+        await client.write(
+          requestHead(
+            'POST',
+            `/v1/uploads?filename=${name}`,
+            withLength({ authorization: auth, 'content-type': 'application/octet-stream' }, body),
+          ),
+        )
         await client.write(body)
         const res = await client.response()
         expect(res?.status).toBe(202)

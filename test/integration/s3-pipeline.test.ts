@@ -14,7 +14,14 @@ let user: Awaited<ReturnType<Stack['user']>>
 
 beforeAll(async () => {
   s3 = await startS3Server()
-  store = new S3ObjectStore({ bucket: s3.bucket, prefix: 'objects', region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, credentials: s3.credentials })
+  store = new S3ObjectStore({
+    bucket: s3.bucket,
+    prefix: 'objects',
+    region: s3.region,
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    credentials: s3.credentials,
+  })
   stack = await startStack({ storage: store })
   user = await stack.user()
 })

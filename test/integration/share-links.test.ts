@@ -14,7 +14,12 @@ beforeAll(async () => {
   stack = await startStack()
   owner = await stack.user('owner@example.test')
   stranger = await stack.user()
-  await stack.app.inject({ method: 'PUT', url: '/v1/profile', headers: owner.headers, payload: { time_zone: 'Europe/Berlin', weight_kg: 70 } })
+  await stack.app.inject({
+    method: 'PUT',
+    url: '/v1/profile',
+    headers: owner.headers,
+    payload: { time_zone: 'Europe/Berlin', weight_kg: 70 },
+  })
   await uploadSession(stack, owner.headers, { start: '2026-11-17T06:00:00Z', sport: 'running', minutes: 40, hr: 150, kcal: 420 })
   await aggregationIdle(stack)
 })
@@ -22,7 +27,10 @@ afterAll(async () => stack?.close())
 
 const share = async (url: string, payload?: object, headers = owner.headers) => {
   const res = await stack.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) })
-  return { status: res.statusCode, body: res.json() as { id: string; url: string; expires_at: string; error?: { code: string; message: string } } }
+  return {
+    status: res.statusCode,
+    body: res.json() as { id: string; url: string; expires_at: string; error?: { code: string; message: string } },
+  }
 }
 /** Opens a link the way a browser would: no Authorization header. */
 const open = (url: string) => stack.app.inject({ method: 'GET', url: new URL(url).pathname })
@@ -61,19 +69,29 @@ describe('a link to one week', () => {
     expect(listed.find((s) => s.id === made.body.id)).toMatchObject({ from: '2026-W47', to: '2026-W47' })
     expect(list.body).not.toContain('rsh_') // the list never shows a link's token
     expect((await stack.app.inject({ url: '/v1/reports/shares', headers: stranger.headers })).json()).toEqual({ shares: [] })
-    expect((await stack.app.inject({ method: 'DELETE', url: `/v1/reports/shares/${made.body.id}`, headers: stranger.headers })).statusCode).toBe(404)
+    expect(
+      (await stack.app.inject({ method: 'DELETE', url: `/v1/reports/shares/${made.body.id}`, headers: stranger.headers })).statusCode,
+    ).toBe(404)
     expect((await open(made.body.url)).statusCode).toBe(200)
-    expect((await stack.app.inject({ method: 'DELETE', url: `/v1/reports/shares/${made.body.id}`, headers: owner.headers })).statusCode).toBe(204)
+    expect(
+      (await stack.app.inject({ method: 'DELETE', url: `/v1/reports/shares/${made.body.id}`, headers: owner.headers })).statusCode,
+    ).toBe(204)
     const gone = await open(made.body.url)
     expect(gone.statusCode).toBe(404)
     expect(gone.body).toContain('This link does not open a report')
-    expect((await stack.app.inject({ method: 'DELETE', url: `/v1/reports/shares/${made.body.id}`, headers: owner.headers })).statusCode).toBe(404)
+    expect(
+      (await stack.app.inject({ method: 'DELETE', url: `/v1/reports/shares/${made.body.id}`, headers: owner.headers })).statusCode,
+    ).toBe(404)
   })
 
   it('answers 404 once expired', async () => {
     const made = await share('/v1/reports/weekly/2026-W47/share', { expires_in_days: 1 })
     expect((await open(made.body.url)).statusCode).toBe(200)
-    await stack.testDb.db.updateTable('report_shares').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', made.body.id).execute()
+    await stack.testDb.db
+      .updateTable('report_shares')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', made.body.id)
+      .execute()
     expect((await open(made.body.url)).statusCode).toBe(404)
   })
 

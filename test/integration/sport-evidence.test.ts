@@ -63,12 +63,22 @@ describe.skipIf(SKIP_WITHOUT_CORPUS)('sport_evidence in the API', () => {
   })
 
   it('the list carries the same reasons', async () => {
-    const list = (await stack.app.inject({ url: '/v1/activities', headers: alice.headers })).json() as { activities: Record<string, unknown>[] }
-    expect(list.activities.find((a) => a.id === id)?.sport_evidence).toEqual(['speed 1.3 m/s, no cadence', 'under 5 minutes or 60 samples of data'])
+    const list = (await stack.app.inject({ url: '/v1/activities', headers: alice.headers })).json() as {
+      activities: Record<string, unknown>[]
+    }
+    expect(list.activities.find((a) => a.id === id)?.sport_evidence).toEqual([
+      'speed 1.3 m/s, no cadence',
+      'under 5 minutes or 60 samples of data',
+    ])
   })
 
   it('a corrected sport says the user set it', async () => {
-    const patch = await stack.app.inject({ method: 'PATCH', url: `/v1/activities/${id}`, headers: alice.headers, payload: { sport: 'running' } })
+    const patch = await stack.app.inject({
+      method: 'PATCH',
+      url: `/v1/activities/${id}`,
+      headers: alice.headers,
+      payload: { sport: 'running' },
+    })
     expect(patch.statusCode).toBe(200)
     expect(patch.json()).toMatchObject({ sport: 'running', sport_source: 'user', sport_evidence: ['set by the user'] })
   })

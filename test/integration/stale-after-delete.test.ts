@@ -44,7 +44,10 @@ async function loseJobsThenSweep(): Promise<void> {
 describe('the week sweep after deletions', () => {
   it('repairs a week whose recompute was lost after an activity and a food-log day were deleted', async () => {
     const ids: string[] = []
-    for (const [seed, day] of [[31, 11], [32, 13]] as const) {
+    for (const [seed, day] of [
+      [31, 11],
+      [32, 13],
+    ] as const) {
       const spec = toActivitySpec({ ...generateSuite(1, seed)[0]!.spec, start_ms: Date.UTC(2025, 2, day, 7) })
       const done = await waitForUpload(stack, alice.headers, await postFile(stack, alice.headers, `run-${day}.fit`, encodeFit(spec)))
       expect(done.status).toBe('done')
@@ -54,15 +57,25 @@ describe('the week sweep after deletions', () => {
       method: 'POST',
       url: '/v1/intake',
       headers: { ...alice.headers, 'content-type': 'application/json' },
-      body: [{ date: '2025-03-11', kcal: 2100 }, { date: '2025-03-12', kcal: 1900 }],
+      body: [
+        { date: '2025-03-11', kcal: 2100 },
+        { date: '2025-03-12', kcal: 1900 },
+      ],
     })
     expect(intake.statusCode).toBeLessThan(300)
     // Everything in the week last changed long ago, outside the sweep's window; the week is settled.
     for (const table of ['activities', 'intake_days'] as const) {
-      await stack.testDb.db.updateTable(table).set({ updated_at: sql`now() - interval '2 hours'` }).where('user_id', '=', alice.id).execute()
+      await stack.testDb.db
+        .updateTable(table)
+        .set({ updated_at: sql`now() - interval '2 hours'` })
+        .where('user_id', '=', alice.id)
+        .execute()
     }
     await stack.weekChanges.weeksChanged(alice.id, [WEEK])
-    await waitFor(async () => (await storedWeek(stack.testDb.db, alice.id, WEEK))?.body.days.some((d) => d.intake_kcal === 1900) === true && (await settled()))
+    await waitFor(
+      async () =>
+        (await storedWeek(stack.testDb.db, alice.id, WEEK))?.body.days.some((d) => d.intake_kcal === 1900) === true && (await settled()),
+    )
     expect((await storedWeek(stack.testDb.db, alice.id, WEEK))!.body.cardio.sessions).toBe(2)
 
     // The deletions commit, but their recompute jobs are lost (no worker, then Redis empties).
@@ -79,14 +92,23 @@ describe('the week sweep after deletions', () => {
   it('repairs the week an activity left when its start moved (a newer parser read it again)', async () => {
     await stack.worker!.close()
     stack.worker = null
-    await stack.testDb.db.updateTable('activities').set({ start_time: sql`start_time + interval '7 days'`, updated_at: sql`now()` }).where('user_id', '=', alice.id).execute()
+    await stack.testDb.db
+      .updateTable('activities')
+      .set({ start_time: sql`start_time + interval '7 days'`, updated_at: sql`now()` })
+      .where('user_id', '=', alice.id)
+      .execute()
     await loseJobsThenSweep()
     expect((await storedWeek(stack.testDb.db, alice.id, WEEK))!.body.cardio.sessions).toBe(0)
 
     // Removals past the sweep's window (an hour) are pruned; newer ones stay.
-    const removals = async () => (await stack.testDb.db.selectFrom('week_source_removals').select('removed_at').where('user_id', '=', alice.id).execute()).length
+    const removals = async () =>
+      (await stack.testDb.db.selectFrom('week_source_removals').select('removed_at').where('user_id', '=', alice.id).execute()).length
     expect(await removals()).toBe(3) // the deleted activity and day, the moved start
-    await stack.testDb.db.updateTable('week_source_removals').set({ removed_at: sql`now() - interval '2 hours'` }).where('date', 'is not', null).execute()
+    await stack.testDb.db
+      .updateTable('week_source_removals')
+      .set({ removed_at: sql`now() - interval '2 hours'` })
+      .where('date', 'is not', null)
+      .execute()
     await reconcileOnce({ db: stack.testDb.db, queue: stack.queue, log, weekChanges: stack.weekChanges }, 1)
     expect(await removals()).toBe(2)
   })

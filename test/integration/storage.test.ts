@@ -230,9 +230,7 @@ describe('LocalObjectStore', () => {
 describe('objectKeyFor and contentHash', () => {
   it('hashes with sha256 (FIPS 180-2 test vectors)', () => {
     expect(contentHash(new Uint8Array(0))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
-    expect(contentHash(new TextEncoder().encode('abc'))).toBe(
-      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    )
+    expect(contentHash(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
   })
 
   it('fans out by the first two bytes of the digest', () => {
@@ -240,12 +238,16 @@ describe('objectKeyFor and contentHash', () => {
     expect(objectKeyFor(hex)).toBe(`sha256/ba/78/${hex}`)
   })
 
-  it.each(['', 'abc', 'BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD', `${'0'.repeat(63)}g`, `../${'0'.repeat(61)}`, `${'0'.repeat(64)}0`])(
-    'rejects %j as a digest',
-    (hex) => {
-      expect(() => objectKeyFor(hex)).toThrow(FitledgerError)
-    },
-  )
+  it.each([
+    '',
+    'abc',
+    'BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD',
+    `${'0'.repeat(63)}g`,
+    `../${'0'.repeat(61)}`,
+    `${'0'.repeat(64)}0`,
+  ])('rejects %j as a digest', (hex) => {
+    expect(() => objectKeyFor(hex)).toThrow(FitledgerError)
+  })
 })
 
 describe('createObjectStore', () => {
@@ -318,9 +320,7 @@ describe('createObjectStore', () => {
   it.each(['file://', 's3://', 's3://Not_A_Bucket/x', 's3://bucket:9000/x', 's3://bucket/a//b', 's3://bucket/.hidden'])(
     'rejects STORAGE_URL %j with a ConfigError',
     (url) => {
-      expect(() => createObjectStore({ STORAGE_URL: url, S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false })).toThrow(
-        ConfigError,
-      )
+      expect(() => createObjectStore({ STORAGE_URL: url, S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false })).toThrow(ConfigError)
     },
   )
 })

@@ -20,7 +20,12 @@ beforeAll(async () => {
 afterAll(async () => stack?.close())
 
 const call = async (method: 'GET' | 'PUT' | 'POST' | 'PATCH', url: string, payload?: unknown, extra: Record<string, string> = {}) => {
-  const res = await stack.app.inject({ method, url, headers: { ...headers, ...extra }, ...(payload === undefined ? {} : { payload: payload as object }) })
+  const res = await stack.app.inject({
+    method,
+    url,
+    headers: { ...headers, ...extra },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  })
   return { status: res.statusCode, error: (res.json() as { error?: { code: string; message: string } }).error }
 }
 
@@ -46,9 +51,21 @@ describe('the API', () => {
       request: ['GET', '/v1/activities?sprot=running'],
       message: 'unknown field "sprot"; allowed: from, to, sport, limit, cursor',
     },
-    { what: 'a sport that is none', request: ['PATCH', 'ACTIVITY', { sport: 'jogging' }], message: `sport must be one of ${SPORTS.join(', ')}` },
-    { what: 'a negative kcal for one day', request: ['POST', '/v1/intake', { date: '2026-11-17', kcal: -5 }], message: 'kcal must be at least 0' },
-    { what: 'a negative kcal in a list', request: ['POST', '/v1/intake', [{ date: '2026-11-17', kcal: -5 }]], message: '[0].kcal must be at least 0' },
+    {
+      what: 'a sport that is none',
+      request: ['PATCH', 'ACTIVITY', { sport: 'jogging' }],
+      message: `sport must be one of ${SPORTS.join(', ')}`,
+    },
+    {
+      what: 'a negative kcal for one day',
+      request: ['POST', '/v1/intake', { date: '2026-11-17', kcal: -5 }],
+      message: 'kcal must be at least 0',
+    },
+    {
+      what: 'a negative kcal in a list',
+      request: ['POST', '/v1/intake', [{ date: '2026-11-17', kcal: -5 }]],
+      message: '[0].kcal must be at least 0',
+    },
     { what: 'a weight out of range', request: ['PUT', '/v1/profile', { weight_kg: 2 }], message: 'weight_kg must be at least 20' },
     { what: 'a wrong type', request: ['PUT', '/v1/profile', { height_cm: 'tall' }], message: 'height_cm must be a number or null' },
   ] as const)('refuses $what, naming the field and what is allowed', async ({ request, message }) => {

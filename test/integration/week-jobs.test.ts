@@ -73,7 +73,7 @@ describe('a lost job', () => {
     await upsertIntake(stack.testDb.db, u.id, [{ date: '2026-11-17', kcal: 1700, water_ml: null, protein_g: null }])
     const second = await stack.app.inject({ url: '/v1/reports/weekly/2026-W47', headers: u.headers })
     expect(second.json().energy.intake_kcal).toBe(3200) // 1500 + 1700
-    expect((await storedBody(stack, u.id, '2026-W47') as { energy: { intake_kcal: number } }).energy.intake_kcal).toBe(3200)
+    expect(((await storedBody(stack, u.id, '2026-W47')) as { energy: { intake_kcal: number } }).energy.intake_kcal).toBe(3200)
   })
 
   it('a week whose last source row went away keeps no stored row', async () => {

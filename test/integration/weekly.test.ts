@@ -85,9 +85,24 @@ describe('the worked week', () => {
     expect(r.fluids).toEqual({ logged_days: 2, avg_ml: 1750, met: false }) // (2000 + 1500) / 2 < 1800
     // cardio ✓ intervals ✗ strength ✓ energy ✗ fluids ✗ → 2 of 5
     expect(r.compliance).toEqual({ goals_met: 2, goals_total: 5, score: 0.4 })
-    const day = (date: string, sessions: number, moving_min: number, exercise_kcal: number, intake_kcal: number | null, balance_kcal: number | null) =>
-      ({ date, sessions, moving_min, exercise_kcal, intake_kcal, balance_kcal })
-    expect(r.days.map((d: Record<string, unknown>) => ({ date: d.date, sessions: d.sessions, moving_min: d.moving_min, exercise_kcal: d.exercise_kcal, intake_kcal: d.intake_kcal, balance_kcal: d.balance_kcal }))).toEqual([
+    const day = (
+      date: string,
+      sessions: number,
+      moving_min: number,
+      exercise_kcal: number,
+      intake_kcal: number | null,
+      balance_kcal: number | null,
+    ) => ({ date, sessions, moving_min, exercise_kcal, intake_kcal, balance_kcal })
+    expect(
+      r.days.map((d: Record<string, unknown>) => ({
+        date: d.date,
+        sessions: d.sessions,
+        moving_min: d.moving_min,
+        exercise_kcal: d.exercise_kcal,
+        intake_kcal: d.intake_kcal,
+        balance_kcal: d.balance_kcal,
+      })),
+    ).toEqual([
       day('2026-11-16', 1, 40, 500, 2000, -606),
       day('2026-11-17', 1, 45, 468.7, 1100, -1474.7),
       day('2026-11-18', 0, 0, 0, null, null),
@@ -105,7 +120,11 @@ describe('the worked week', () => {
     })
     expect(r.hr_zones_s).toEqual([0, 2100, 2400, 0, 0])
     expect(r.sessions.map((s: { id: string; local_time: string }) => [s.id, s.local_time])).toEqual([
-      [ids.A, '07:00'], [ids.B, '18:00'], [ids.C, '12:00'], [ids.D, '10:00'], [ids.E, '23:30'],
+      [ids.A, '07:00'],
+      [ids.B, '18:00'],
+      [ids.C, '12:00'],
+      [ids.D, '10:00'],
+      [ids.E, '23:30'],
     ])
     expect(r.assumed).toEqual([])
   })
@@ -113,14 +132,34 @@ describe('the worked week', () => {
   it('puts the early-Monday session and the Monday log in the next week', async () => {
     const r = await report('2026-W48')
     expect(r.sessions.map((s: { id: string }) => s.id)).toEqual([ids.F])
-    expect(r.days[0]).toMatchObject({ date: '2026-11-23', sessions: 1, moving_min: 20, exercise_kcal: 100, intake_kcal: 1800, balance_kcal: -406 }) // 1800 − (2106 + 100)
+    expect(r.days[0]).toMatchObject({
+      date: '2026-11-23',
+      sessions: 1,
+      moving_min: 20,
+      exercise_kcal: 100,
+      intake_kcal: 1800,
+      balance_kcal: -406,
+    }) // 1800 − (2106 + 100)
   })
 
   it('was stored by the aggregation job, with its days', async () => {
     expect(await storedBody(stack, user.id, WEEK)).toEqual(await report())
-    const days = await stack.testDb.db.selectFrom('daily_aggregates').select(['date', 'balance_kcal']).select((eb) => eb.cast<string>('date', 'text').as('day')).where('user_id', '=', user.id).where('week', '=', WEEK).orderBy('date').execute()
+    const days = await stack.testDb.db
+      .selectFrom('daily_aggregates')
+      .select(['date', 'balance_kcal'])
+      .select((eb) => eb.cast<string>('date', 'text').as('day'))
+      .where('user_id', '=', user.id)
+      .where('week', '=', WEEK)
+      .orderBy('date')
+      .execute()
     expect(days.map((d) => [d.day, d.balance_kcal])).toEqual([
-      ['2026-11-16', -606], ['2026-11-17', -1474.7], ['2026-11-18', null], ['2026-11-19', null], ['2026-11-20', null], ['2026-11-21', null], ['2026-11-22', -306],
+      ['2026-11-16', -606],
+      ['2026-11-17', -1474.7],
+      ['2026-11-18', null],
+      ['2026-11-19', null],
+      ['2026-11-20', null],
+      ['2026-11-21', null],
+      ['2026-11-22', -306],
     ])
   })
 
@@ -180,7 +219,12 @@ describe('changes move the week', () => {
   })
 
   it('a corrected sport moves the session between goals', async () => {
-    const patch = await stack.app.inject({ method: 'PATCH', url: `/v1/activities/${ids.D}`, headers: user.headers, payload: { sport: 'other' } })
+    const patch = await stack.app.inject({
+      method: 'PATCH',
+      url: `/v1/activities/${ids.D}`,
+      headers: user.headers,
+      payload: { sport: 'other' },
+    })
     expect(patch.statusCode).toBe(200)
     await aggregationIdle(stack)
     const r = await report()

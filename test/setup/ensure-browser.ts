@@ -10,7 +10,7 @@ import { browserPath } from '../helpers/browser.js'
 
 function installWithApt(): void {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  console.log('ensure-browser: Chromium is missing; installing Debian\'s chromium package (once, about a minute)')
+  console.log("ensure-browser: Chromium is missing; installing Debian's chromium package (once, about a minute)")
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env })
 }

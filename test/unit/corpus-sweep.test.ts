@@ -68,7 +68,11 @@ function manifest(): ManifestRow[] {
 
 function corpusFiles(): string[] {
   return ['fit', 'gpx', 'tcx', 'gz'].flatMap((dir) =>
-    existsSync(path.join(corpus, dir)) ? readdirSync(path.join(corpus, dir)).sort().map((name) => `${dir}/${name}`) : [],
+    existsSync(path.join(corpus, dir))
+      ? readdirSync(path.join(corpus, dir))
+          .sort()
+          .map((name) => `${dir}/${name}`)
+      : [],
   )
 }
 

@@ -10,22 +10,55 @@ const MPH = 0.44704
  * Compendium), running by speed: codes 12029 (4 mph, 6.0) … 12135 (14 mph, 23.0).
  */
 const RUNNING: readonly Row[] = [
-  [4 * MPH, 6.0], [5 * MPH, 8.3], [5.2 * MPH, 9.0], [6 * MPH, 9.8], [6.7 * MPH, 10.5],
-  [7 * MPH, 11.0], [7.5 * MPH, 11.5], [8 * MPH, 11.8], [8.6 * MPH, 12.3], [9 * MPH, 12.8],
-  [10 * MPH, 14.5], [11 * MPH, 16.0], [12 * MPH, 19.0], [13 * MPH, 19.8], [14 * MPH, 23.0],
+  [4 * MPH, 6.0],
+  [5 * MPH, 8.3],
+  [5.2 * MPH, 9.0],
+  [6 * MPH, 9.8],
+  [6.7 * MPH, 10.5],
+  [7 * MPH, 11.0],
+  [7.5 * MPH, 11.5],
+  [8 * MPH, 11.8],
+  [8.6 * MPH, 12.3],
+  [9 * MPH, 12.8],
+  [10 * MPH, 14.5],
+  [11 * MPH, 16.0],
+  [12 * MPH, 19.0],
+  [13 * MPH, 19.8],
+  [14 * MPH, 23.0],
 ]
 /** Walking on a level firm surface: codes 17152 (2.0 mph, 2.8) … 17231 (5.0 mph, 8.3). */
 const WALKING: readonly Row[] = [
-  [2 * MPH, 2.8], [2.5 * MPH, 3.0], [3 * MPH, 3.5], [3.5 * MPH, 4.3], [4 * MPH, 5.0], [4.5 * MPH, 7.0], [5 * MPH, 8.3],
+  [2 * MPH, 2.8],
+  [2.5 * MPH, 3.0],
+  [3 * MPH, 3.5],
+  [3.5 * MPH, 4.3],
+  [4 * MPH, 5.0],
+  [4.5 * MPH, 7.0],
+  [5 * MPH, 8.3],
 ]
 /** Bicycling on the road: codes 01010 (<10 mph, 4.0) … 01060 (>20 mph, 15.8), at band midpoints. */
 const CYCLING: readonly Row[] = [
-  [9 * MPH, 4.0], [11 * MPH, 6.8], [13 * MPH, 8.0], [15 * MPH, 10.0], [17.5 * MPH, 12.0], [21 * MPH, 15.8],
+  [9 * MPH, 4.0],
+  [11 * MPH, 6.8],
+  [13 * MPH, 8.0],
+  [15 * MPH, 10.0],
+  [17.5 * MPH, 12.0],
+  [21 * MPH, 15.8],
 ]
 /** Stationary bicycling by power: codes 02011 (30–50 W, 3.5) … 02015 (201–270 W, 14.0). */
-const CYCLING_POWER: readonly Row[] = [[40, 3.5], [95, 6.8], [130, 8.8], [180, 11.0], [235, 14.0]]
+const CYCLING_POWER: readonly Row[] = [
+  [40, 3.5],
+  [95, 6.8],
+  [130, 8.8],
+  [180, 11.0],
+  [235, 14.0],
+]
 /** Stationary rowing by power: codes 02072 (100 W, 7.0), 02073 (150 W, 8.5), 02074 (200 W, 12.0). */
-const ROWING_POWER: readonly Row[] = [[100, 7.0], [150, 8.5], [200, 12.0]]
+const ROWING_POWER: readonly Row[] = [
+  [100, 7.0],
+  [150, 8.5],
+  [200, 12.0],
+]
 
 /** Sports with one value. */
 const FLAT: Record<Sport, number> = {

@@ -29,7 +29,8 @@ const LAST_RECOVERY_S = 180
 /** The next bout's first seconds still show the recovery's low (HR lags the new effort). */
 const NEXT_START_S = 10
 
-const sameSpans = (a: readonly Span[], b: readonly Span[]): boolean => a.length === b.length && a.every((x, i) => x.from === b[i]!.from && x.to === b[i]!.to)
+const sameSpans = (a: readonly Span[], b: readonly Span[]): boolean =>
+  a.length === b.length && a.every((x, i) => x.from === b[i]!.from && x.to === b[i]!.to)
 
 /** Work bouts found in the speed or power trace alone (no laps), or [] when no set holds. */
 export function boutsFromData(s: EffortSeries, signal: Float32Array, ctx: JudgeContext, minBouts: number): Span[] {

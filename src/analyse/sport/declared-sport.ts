@@ -21,23 +21,61 @@ const GENERIC = new Set(['other', 'workout', 'unknown', 'none', 'uncategorized',
  * FIT names (fit-sports.ts).
  */
 const NAMES: Readonly<Record<string, Sport>> = {
-  run: 'running', trail_running: 'running', treadmill_running: 'running', virtualrun: 'running',
-  virtual_run: 'running', trailrun: 'running', street_running: 'running', track_running: 'running',
+  run: 'running',
+  trail_running: 'running',
+  treadmill_running: 'running',
+  virtualrun: 'running',
+  virtual_run: 'running',
+  trailrun: 'running',
+  street_running: 'running',
+  track_running: 'running',
   indoor_running: 'running',
-  biking: 'cycling', ride: 'cycling', virtualride: 'cycling', virtual_ride: 'cycling', road_biking: 'cycling',
-  mountain_biking: 'cycling', gravel_cycling: 'cycling', indoor_cycling: 'cycling', ebikeride: 'cycling',
-  mountainbikeride: 'cycling', gravelride: 'cycling', emountainbikeride: 'cycling', cyclocross: 'cycling',
-  track_cycling: 'cycling', bmx: 'cycling', handcycle: 'cycling', velomobile: 'cycling',
-  swim: 'swimming', lap_swimming: 'swimming', open_water_swimming: 'swimming',
-  row: 'rowing', indoor_rowing: 'rowing', virtualrow: 'rowing',
-  walk: 'walking', indoor_walking: 'walking', casual_walking: 'walking', speed_walking: 'walking',
-  hike: 'hiking', snowshoe: 'hiking',
+  biking: 'cycling',
+  ride: 'cycling',
+  virtualride: 'cycling',
+  virtual_ride: 'cycling',
+  road_biking: 'cycling',
+  mountain_biking: 'cycling',
+  gravel_cycling: 'cycling',
+  indoor_cycling: 'cycling',
+  ebikeride: 'cycling',
+  mountainbikeride: 'cycling',
+  gravelride: 'cycling',
+  emountainbikeride: 'cycling',
+  cyclocross: 'cycling',
+  track_cycling: 'cycling',
+  bmx: 'cycling',
+  handcycle: 'cycling',
+  velomobile: 'cycling',
+  swim: 'swimming',
+  lap_swimming: 'swimming',
+  open_water_swimming: 'swimming',
+  row: 'rowing',
+  indoor_rowing: 'rowing',
+  virtualrow: 'rowing',
+  walk: 'walking',
+  indoor_walking: 'walking',
+  casual_walking: 'walking',
+  speed_walking: 'walking',
+  hike: 'hiking',
+  snowshoe: 'hiking',
   elliptical: 'elliptical',
-  nordicski: 'skiing', nordic_ski: 'skiing', rollerski: 'skiing', roller_ski: 'skiing', skate_skiing: 'skiing',
-  standuppaddling: 'paddling', stand_up_paddling: 'paddling', canoe: 'paddling', kayak: 'paddling',
+  nordicski: 'skiing',
+  nordic_ski: 'skiing',
+  rollerski: 'skiing',
+  roller_ski: 'skiing',
+  skate_skiing: 'skiing',
+  standuppaddling: 'paddling',
+  stand_up_paddling: 'paddling',
+  canoe: 'paddling',
+  kayak: 'paddling',
   dancing: 'dancing',
-  strength_training: 'strength', cardio_training: 'strength', weighttraining: 'strength',
-  weight_training: 'strength', crossfit: 'strength', highintensityintervaltraining: 'strength',
+  strength_training: 'strength',
+  cardio_training: 'strength',
+  weighttraining: 'strength',
+  weight_training: 'strength',
+  crossfit: 'strength',
+  highintensityintervaltraining: 'strength',
 }
 
 /** Free-text names (GPX `<type>`) by their words, for what the tables do not list. */
@@ -46,11 +84,17 @@ const WORDS: readonly (readonly [RegExp, Sport])[] = [
   [/paddl|kayak|canoe/, 'paddling'],
   [/kick_?box|^box/, 'boxing'],
   [/danc|zumba/, 'dancing'],
-  [/ski|snowboard|sail|surf|div|snorkel|golf|tennis|yoga|pilates|climb|skat|soccer|basketball|hockey|volleyball|transition|fishing|hunting|motor|driving|flying|jump|racket|badminton|squash|cricket|rugby|baseball|softball|football|horseback/, 'other'],
+  [
+    /ski|snowboard|sail|surf|div|snorkel|golf|tennis|yoga|pilates|climb|skat|soccer|basketball|hockey|volleyball|transition|fishing|hunting|motor|driving|flying|jump|racket|badminton|squash|cricket|rugby|baseball|softball|football|horseback/,
+    'other',
+  ],
 ]
 
 export function normaliseSportName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_')
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
 }
 
 const DECLARED = 0.95
@@ -70,7 +114,8 @@ export function classifyDeclaredSport(sport: string | null, subSport: string | n
   const name = normaliseSportName(sport).replace(/_(ws|v2)$/, '')
   const sub = subSport === null ? null : normaliseSportName(subSport)
   const bySub = sub === null ? null : (FIT_SUB_SPORTS[sub] ?? null)
-  if (bySub !== null && (CONTAINERS.has(name) || GENERIC.has(name))) return { sport: bySub, confidence: DECLARED, name: `${sport}/${subSport}` }
+  if (bySub !== null && (CONTAINERS.has(name) || GENERIC.has(name)))
+    return { sport: bySub, confidence: DECLARED, name: `${sport}/${subSport}` }
   if (name === '' || GENERIC.has(name)) return null
   const as = (s: Sport, confidence: number): DeclaredClass => ({ sport: s, confidence, name: sport })
   if (Object.hasOwn(FIT_SPORTS, name)) {

@@ -36,5 +36,11 @@ export function readCadence(f: SportFeatures): FootCadence {
   const perCycleM = f.hasSpeed ? f.heldP50 / (c / 60) : Number.NaN
   const steps = c >= STEPS_FROM || perCycleM < SHORTEST_STRIDE_M
   if (steps) return { kind: 'foot', steps, perMinute: c, runningShare: f.stepRunShare, text: `cadence ${rounded} spm (steps)` }
-  return { kind: 'foot', steps, perMinute: c, runningShare: f.strideRunShare, text: `cadence ${rounded}/min (strides: ${2 * rounded} steps/min)` }
+  return {
+    kind: 'foot',
+    steps,
+    perMinute: c,
+    runningShare: f.strideRunShare,
+    text: `cadence ${rounded}/min (strides: ${2 * rounded} steps/min)`,
+  }
 }

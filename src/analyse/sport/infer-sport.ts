@@ -71,7 +71,12 @@ const EVIDENCE_CAPS = [
 const within = (v: number, [lo, hi]: readonly [number, number]): boolean => v >= lo && v <= hi
 const mps = (v: number): string => `${v.toFixed(1)} m/s`
 const pctOf = (share: number): string => `${Math.round(share * 100)}%`
-const guess = (sport: Sport, confidence: number, rule: string, evidence: readonly string[]): InferredSport => ({ sport, confidence, rule, evidence })
+const guess = (sport: Sport, confidence: number, rule: string, evidence: readonly string[]): InferredSport => ({
+  sport,
+  confidence,
+  rule,
+  evidence,
+})
 
 /** REGIMEN.md, Sports: the sport from GPS or not, speed, cadence, power and pool lengths. */
 export function inferSport(f: SportFeatures): InferredSport {
@@ -85,7 +90,8 @@ function inferFromData(f: SportFeatures): InferredSport {
   if (f.activeLengths >= 2) return guess('swimming', 0.95, 'pool lengths', [`${f.activeLengths} pool lengths`])
   // A device that counted lengths of a named pool length swam them, even when the file keeps no
   // length messages (FIT session pool_length and num_lengths are written for lap swimming only).
-  if (f.deviceLengths >= 2) return guess('swimming', 0.9, 'pool length and lengths in the totals', [`${f.deviceLengths} pool lengths in the session totals`])
+  if (f.deviceLengths >= 2)
+    return guess('swimming', 0.9, 'pool length and lengths in the totals', [`${f.deviceLengths} pool lengths in the session totals`])
   const cadence = readCadence(f)
   if (!f.hasSpeed || f.travelMps < MIN_TRAVEL_MPS) return fromNoSpeed(f, cadence)
   const v = f.heldP50
@@ -131,7 +137,8 @@ function byFootCadence(f: SportFeatures, c: FootCadence & { kind: 'foot' }, powe
   const reach = `${perCycle.toFixed(1)} m a cycle at ${mps(v)}`
   if (!c.steps) {
     if (perCycle > 3.4) return guess('cycling', 0.75, 'pedal cadence at cycling speed', [c.text, `${reach}: a bike's gear, not a stride`])
-    if (f.heldP90 >= CYCLING_HELD_P90_MPS) return guess('cycling', 0.8, 'pedal cadence, held cycling speeds', [c.text, `held ${mps(f.heldP90)} a tenth of the time`])
+    if (f.heldP90 >= CYCLING_HELD_P90_MPS)
+      return guess('cycling', 0.8, 'pedal cadence, held cycling speeds', [c.text, `held ${mps(f.heldP90)} a tenth of the time`])
     if (f.coastingShare >= COASTING_SHARE) return guess('cycling', 0.75, 'pedal cadence and coasting', [c.text, coasting(f)])
   }
   if (c.runningShare >= 0.25) {
@@ -142,7 +149,8 @@ function byFootCadence(f: SportFeatures, c: FootCadence & { kind: 'foot' }, powe
     return guess('running', c.steps ? 0.9 : steady ? 0.85 : 0.7, 'running cadence', evidence)
   }
   if (powered) return guess('cycling', 0.6, 'pedal cadence and power', [c.text, 'with power'])
-  if (f.heldP90 >= CYCLING_HELD_P90_MPS) return guess('cycling', 0.6, 'slow cadence at cycling speeds', [c.text, `held ${mps(f.heldP90)} a tenth of the time`])
+  if (f.heldP90 >= CYCLING_HELD_P90_MPS)
+    return guess('cycling', 0.6, 'slow cadence at cycling speeds', [c.text, `held ${mps(f.heldP90)} a tenth of the time`])
   if (f.runPaceShare >= MOSTLY_RUNNING) {
     return guess('running', 0.55, 'walking cadence, running pace', [c.text, `running pace ${pctOf(f.runPaceShare)} of moving time`])
   }
@@ -153,17 +161,22 @@ function byFootCadence(f: SportFeatures, c: FootCadence & { kind: 'foot' }, powe
 function bySpeedAlone(f: SportFeatures): InferredSport {
   const v = f.heldP50
   const speed = `speed ${mps(v)}, no cadence`
-  if (f.heldP90 >= CYCLING_HELD_P90_MPS) return guess('cycling', 0.75, 'held cycling speeds', [`held ${mps(f.heldP90)} a tenth of the time`, speed])
+  if (f.heldP90 >= CYCLING_HELD_P90_MPS)
+    return guess('cycling', 0.75, 'held cycling speeds', [`held ${mps(f.heldP90)} a tenth of the time`, speed])
   // A cadence column too sparse to read (long stops dilute it) still shows legs still at speed.
   if (f.coastingShare >= COASTING_SHARE) return guess('cycling', 0.6, 'legs still at speed', [coasting(f), speed])
-  if (f.sustainedP95 >= CYCLING_HELD_P95_MPS) return guess('cycling', 0.55, 'held cycling speeds at times', [`held ${mps(f.sustainedP95)} at the top 5%`, speed])
+  if (f.sustainedP95 >= CYCLING_HELD_P95_MPS)
+    return guess('cycling', 0.55, 'held cycling speeds at times', [`held ${mps(f.sustainedP95)} at the top 5%`, speed])
   if (!f.hasGps && within(v, SWIM_MPS)) return guess('swimming', 0.6, 'indoor, swimming speed, no cadence', [speed, 'no GPS'])
   if (f.hasGps && v < SWIM_HELD_MPS && f.heldP90 < SWIM_HELD_P90_MPS && f.climbPerHourM < HIKING_CLIMB_M_PER_H) {
     return guess('swimming', 0.45, 'open water: swimming speed', [speed, `climb ${Math.round(f.climbPerHourM)} m/h`])
   }
   if (f.runPaceShare >= SOME_RUNNING) {
     const confidence = f.runPaceShare < MOSTLY_RUNNING || f.sustainedP95 >= FAST_FOR_RUNNING_MPS ? 0.55 : 0.65
-    return guess('running', confidence, 'running pace', [`held ${RUNNING_PACE_MPS} m/s or more ${pctOf(f.runPaceShare)} of moving time`, speed])
+    return guess('running', confidence, 'running pace', [
+      `held ${RUNNING_PACE_MPS} m/s or more ${pctOf(f.runPaceShare)} of moving time`,
+      speed,
+    ])
   }
   if (v >= WALK_OR_JOG_MPS) return guess('running', 0.45, 'slow jog or brisk walk', [speed])
   return walkOrHike(f, 0.55, [speed])
@@ -183,16 +196,27 @@ function fromNoSpeed(f: SportFeatures, c: FootCadence): InferredSport {
     return guess('rowing', 0.45, 'stroke rate without distance', [c.text, 'no distance'])
   }
   if (c.kind === 'foot') {
-    if (powered && within(c.perMinute, PEDAL_RATE)) return guess('cycling', 0.75, 'trainer: pedal cadence and power', [`cadence ${Math.round(c.perMinute)} rpm with power`, 'no distance'])
+    if (powered && within(c.perMinute, PEDAL_RATE))
+      return guess('cycling', 0.75, 'trainer: pedal cadence and power', [
+        `cadence ${Math.round(c.perMinute)} rpm with power`,
+        'no distance',
+      ])
     // A treadmill run keeps a distance (the watch's accelerometer or the footpod): a cadence of
     // 55–125 a minute without any distance is pedalling on a trainer without a speed sensor.
     if (c.steps && c.runningShare >= 0.5) return guess('running', 0.6, 'running steps without distance', [c.text, 'no distance'])
-    if (c.perMinute >= 55) return guess('cycling', 0.5, 'pedal cadence without distance', [`cadence ${Math.round(c.perMinute)}/min`, 'no distance: a trainer ride, or a treadmill that kept none'])
+    if (c.perMinute >= 55)
+      return guess('cycling', 0.5, 'pedal cadence without distance', [
+        `cadence ${Math.round(c.perMinute)}/min`,
+        'no distance: a trainer ride, or a treadmill that kept none',
+      ])
     return guess('walking', 0.35, 'slow cadence without distance', [c.text, 'no distance'])
   }
   const sets = f.hasHeartRate ? `heart rate rises and falls ${Math.round(f.hrSetsPerHour)} times an hour` : 'no heart rate'
   if (f.hrSetsPerHour >= STRENGTH_SETS_PER_HOUR) {
-    return guess('strength', f.hrSetsPerHour >= CLEAR_SETS_PER_HOUR ? 0.65 : 0.55, 'no distance, HR in sets', [sets, 'no distance, no cadence'])
+    return guess('strength', f.hrSetsPerHour >= CLEAR_SETS_PER_HOUR ? 0.65 : 0.55, 'no distance, HR in sets', [
+      sets,
+      'no distance, no cadence',
+    ])
   }
   return guess('other', 0.3, 'no distance, no pattern', ['no distance, no cadence', sets])
 }

@@ -18,10 +18,23 @@ export interface ResolvedSport {
  */
 export function resolveSport(declared: DeclaredClass | null, inferred: InferredSport, ignoreDeclared: boolean): ResolvedSport {
   const round = (c: number): number => Math.round(c * 100) / 100
-  const fromData = { sport: inferred.sport, sport_source: 'inferred', sport_confidence: round(inferred.confidence), sport_evidence: inferred.evidence } as const
+  const fromData = {
+    sport: inferred.sport,
+    sport_source: 'inferred',
+    sport_confidence: round(inferred.confidence),
+    sport_evidence: inferred.evidence,
+  } as const
   if (declared === null || ignoreDeclared) return fromData
   if (declared.sport === 'cycling' && inferred.sport === 'rowing' && inferred.confidence >= 0.7) {
-    return { ...fromData, sport_evidence: [...inferred.evidence, `declared by the file: ${declared.name}, which rowing apps write for an erg`] }
+    return {
+      ...fromData,
+      sport_evidence: [...inferred.evidence, `declared by the file: ${declared.name}, which rowing apps write for an erg`],
+    }
   }
-  return { sport: declared.sport, sport_source: 'declared', sport_confidence: round(declared.confidence), sport_evidence: [`declared by the file: ${declared.name}`] }
+  return {
+    sport: declared.sport,
+    sport_source: 'declared',
+    sport_confidence: round(declared.confidence),
+    sport_evidence: [`declared by the file: ${declared.name}`],
+  }
 }

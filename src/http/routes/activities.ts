@@ -56,10 +56,14 @@ export function registerActivityRoutes(app: FastifyInstance, deps: ActivityRoute
     },
   )
 
-  app.get('/activities/:id', { schema: { summary: 'One activity: the summary fields, work bouts and zones', params: idParams } }, async (request) => {
-    const { id } = request.params as { id: string }
-    return activityJson(await own(request.userId, id))
-  })
+  app.get(
+    '/activities/:id',
+    { schema: { summary: 'One activity: the summary fields, work bouts and zones', params: idParams } },
+    async (request) => {
+      const { id } = request.params as { id: string }
+      return activityJson(await own(request.userId, id))
+    },
+  )
 
   app.patch(
     '/activities/:id',
@@ -85,23 +89,37 @@ export function registerActivityRoutes(app: FastifyInstance, deps: ActivityRoute
     },
   )
 
-  app.delete('/activities/:id', { schema: { summary: 'Delete an activity; its week is recomputed', params: idParams } }, async (request, reply) => {
-    const { id } = request.params as { id: string }
-    const deleted = isUuid(id) ? await deleteActivity(deps.db, request.userId, id) : undefined
-    if (!deleted) throw notFound('activity')
-    await changed(request.userId, [deleted.start_time])
-    return reply.status(204).send()
-  })
+  app.delete(
+    '/activities/:id',
+    { schema: { summary: 'Delete an activity; its week is recomputed', params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string }
+      const deleted = isUuid(id) ? await deleteActivity(deps.db, request.userId, id) : undefined
+      if (!deleted) throw notFound('activity')
+      await changed(request.userId, [deleted.start_time])
+      return reply.status(204).send()
+    },
+  )
 
   app.get(
     '/activities/:id/streams',
-    { schema: { summary: "Per-sample streams in Strava's shape (key_by_type)", params: idParams, querystring: { type: 'object', properties: { keys: { type: 'string', maxLength: 200 } } } } },
+    {
+      schema: {
+        summary: "Per-sample streams in Strava's shape (key_by_type)",
+        params: idParams,
+        querystring: { type: 'object', properties: { keys: { type: 'string', maxLength: 200 } } },
+      },
+    },
     async (request) => {
       const { id } = request.params as { id: string }
       await own(request.userId, id)
-      const asked = (request.query as { keys?: string }).keys?.split(',').map((k) => k.trim()).filter(Boolean)
+      const asked = (request.query as { keys?: string }).keys
+        ?.split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
       const unknown = asked?.filter((k) => !(STREAM_KEYS as readonly string[]).includes(k)) ?? []
-      if (unknown.length > 0) throw new FitledgerError('bad_request', `unknown stream keys: ${unknown.join(', ')}; known: ${STREAM_KEYS.join(', ')}`)
+      if (unknown.length > 0)
+        throw new FitledgerError('bad_request', `unknown stream keys: ${unknown.join(', ')}; known: ${STREAM_KEYS.join(', ')}`)
       const columns = await loadStreams(deps.db, id)
       return columns ? streamsJson(columns, (asked as StreamKey[] | undefined) ?? STREAM_KEYS) : {}
     },

@@ -57,7 +57,10 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: IntakeRouteDeps
         protein_g: d.protein_g ?? null,
       }))
       await upsertIntake(deps.db, request.userId, days)
-      await deps.weekChanges?.intakeChanged(request.userId, days.map((d) => d.date))
+      await deps.weekChanges?.intakeChanged(
+        request.userId,
+        days.map((d) => d.date),
+      )
       const dates = days.map((d) => d.date).sort()
       const stored = await listIntake(deps.db, request.userId, dates[0] ?? '', dates[dates.length - 1] ?? '')
       const posted = new Set(dates)

@@ -40,7 +40,12 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDeps):
     async (request, reply) => {
       const { week } = request.params as { week: string }
       const days = (request.body as { expires_in_days?: number } | null)?.expires_in_days
-      const share = await shareReport(deps.db, request.userId, { from_week: week, to_week: week, expires_in_days: days ?? SHARE_DAYS.default }, baseUrl(deps, request))
+      const share = await shareReport(
+        deps.db,
+        request.userId,
+        { from_week: week, to_week: week, expires_in_days: days ?? SHARE_DAYS.default },
+        baseUrl(deps, request),
+      )
       return reply.status(201).send(share)
     },
   )
@@ -61,18 +66,32 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDeps):
     },
     async (request, reply) => {
       const body = request.body as { from: string; to: string; expires_in_days: number }
-      const share = await shareReport(deps.db, request.userId, { from_week: body.from, to_week: body.to, expires_in_days: body.expires_in_days }, baseUrl(deps, request))
+      const share = await shareReport(
+        deps.db,
+        request.userId,
+        { from_week: body.from, to_week: body.to, expires_in_days: body.expires_in_days },
+        baseUrl(deps, request),
+      )
       return reply.status(201).send(share)
     },
   )
 
-  app.get('/reports/shares', { schema: { summary: "The caller's links that still open, newest first (without their URLs)" } }, async (request) => ({
-    shares: (await listShares(deps.db, request.userId)).map(shareJson),
-  }))
+  app.get(
+    '/reports/shares',
+    { schema: { summary: "The caller's links that still open, newest first (without their URLs)" } },
+    async (request) => ({
+      shares: (await listShares(deps.db, request.userId)).map(shareJson),
+    }),
+  )
 
   app.delete(
     '/reports/shares/:id',
-    { schema: { summary: 'Revoke a link: it answers 404 from now on', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } } } },
+    {
+      schema: {
+        summary: 'Revoke a link: it answers 404 from now on',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } },
+      },
+    },
     async (request, reply) => {
       const { id } = request.params as { id: string }
       if (!isUuid(id) || !(await revokeShare(deps.db, request.userId, id))) throw notFound('share link')

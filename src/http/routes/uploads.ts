@@ -106,7 +106,8 @@ async function readMultipart(request: FastifyRequest, storage: ObjectStore, maxB
     if (part.type === 'file') {
       if (part.fieldname !== 'file') throw new FitledgerError('bad_request', `unexpected file part "${part.fieldname}"`)
       // busboy takes a part of a binary type for a file even without a filename (its type says so, not ours).
-      if (!(part.filename as string | undefined)) throw new FitledgerError('bad_request', 'a `file` part needs a filename in its Content-Disposition')
+      if (!(part.filename as string | undefined))
+        throw new FitledgerError('bad_request', 'a `file` part needs a filename in its Content-Disposition')
       const stored = await storeBody(storage, part.filename, part.file, { leftBytes: maxBytes - total, maxBytes })
       total += stored.object.size_bytes
       files.push(stored)
@@ -125,10 +126,7 @@ async function readRaw(request: FastifyRequest, storage: ObjectStore, maxBytes: 
   return { files: [await storeBody(storage, filename, request.body, { leftBytes: maxBytes, maxBytes })], fields: {} }
 }
 
-export function registerUploadRoutes(
-  app: FastifyInstance,
-  deps: AcceptDeps & { maxUploadBytes: number; limits: PressureLimits },
-): void {
+export function registerUploadRoutes(app: FastifyInstance, deps: AcceptDeps & { maxUploadBytes: number; limits: PressureLimits }): void {
   app.post(
     '/uploads',
     {
@@ -149,13 +147,17 @@ export function registerUploadRoutes(
     },
   )
 
-  app.get('/uploads/:id', { schema: { summary: "An upload's status, error, activities and (for an archive) counts", response: { 200: uploadSchema } } }, async (request) => {
-    const { id } = request.params as { id: string }
-    const row = isUuid(id) ? await getUpload(deps.db, id, request.userId) : undefined
-    if (!row) throw notFound('upload')
-    if (row.kind !== 'archive') return uploadJson(row)
-    return { ...uploadJson(row), counts: await archiveCounts(deps.db, row.id, row.skipped_entries) }
-  })
+  app.get(
+    '/uploads/:id',
+    { schema: { summary: "An upload's status, error, activities and (for an archive) counts", response: { 200: uploadSchema } } },
+    async (request) => {
+      const { id } = request.params as { id: string }
+      const row = isUuid(id) ? await getUpload(deps.db, id, request.userId) : undefined
+      if (!row) throw notFound('upload')
+      if (row.kind !== 'archive') return uploadJson(row)
+      return { ...uploadJson(row), counts: await archiveCounts(deps.db, row.id, row.skipped_entries) }
+    },
+  )
 
   app.get(
     '/uploads',

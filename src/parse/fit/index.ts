@@ -48,7 +48,5 @@ export async function parseFit(bytes: Uint8Array, compressed: boolean): Promise<
     )
   }
   const context = { compressed, beats: expandHrMessages(parts.flatMap((p) => p.hr)), chainFlags }
-  return activityParts
-    .flatMap((part) => activitiesOfPart(part, context))
-    .map((activity, session_index) => ({ ...activity, session_index }))
+  return activityParts.flatMap((part) => activitiesOfPart(part, context)).map((activity, session_index) => ({ ...activity, session_index }))
 }

@@ -53,4 +53,3 @@ export async function prepareBenchStack(extraEnv: Record<string, string> = {}): 
     },
   }
 }
-

@@ -29,7 +29,13 @@ describe('the weekly goals as one list', () => {
   })
 
   it('keeps each section verdict equal to its goal judge', () => {
-    const sections = { cardio: agg.cardio.met, intervals: agg.intervals.met, strength: agg.strength.met, energy: agg.energy.met, fluids: agg.fluids.met }
+    const sections = {
+      cardio: agg.cardio.met,
+      intervals: agg.intervals.met,
+      strength: agg.strength.met,
+      energy: agg.energy.met,
+      fluids: agg.fluids.met,
+    }
     for (const g of GOALS) expect([g.key, sections[g.key]]).toEqual([g.key, g.judge(agg)])
   })
 

@@ -98,6 +98,14 @@ describe('Compendium MET', () => {
   })
 
   it('interpolates linearly: halfway between (1, 10) and (3, 30) is 20', () => {
-    expect(interpolate([[1, 10], [3, 30]], 2)).toBe(20)
+    expect(
+      interpolate(
+        [
+          [1, 10],
+          [3, 30],
+        ],
+        2,
+      ),
+    ).toBe(20)
   })
 })

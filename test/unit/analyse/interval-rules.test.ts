@@ -5,7 +5,16 @@ import { hrRise, type EffortSeries } from '../../../src/analyse/intervals/bout-s
 import { hardShare, heartRateRecovers } from '../../../src/analyse/intervals/data-bouts.js'
 import { movingStretches, twoMeansSplit } from '../../../src/analyse/intervals/detect-bouts.js'
 import { createRng } from '../../../fixtures/synth/prng.js'
-import { bikeSprints, ergPieces, hillyRide, lightsRun, runRepeats, threeMinuteReps, varyingReps, wanderingRun } from '../../../fixtures/synth/hard-sessions.js'
+import {
+  bikeSprints,
+  ergPieces,
+  hillyRide,
+  lightsRun,
+  runRepeats,
+  threeMinuteReps,
+  varyingReps,
+  wanderingRun,
+} from '../../../fixtures/synth/hard-sessions.js'
 import { toParsedActivity } from '../../../fixtures/synth/to-parsed.js'
 import { makeActivity } from './make-activity.js'
 
@@ -53,13 +62,23 @@ describe('interval rules, hand-worked', () => {
     const s = series(100, () => 120)
     const hard = (t: number): boolean => (t >= 10 && t < 30) || (t >= 50 && t < 70) || (t >= 80 && t < 90)
     const smooth = Float32Array.from(s.time_s, (t) => (hard(t) ? 4 : 2))
-    const bouts = [{ from: 10, to: 30 }, { from: 50, to: 70 }]
+    const bouts = [
+      { from: 10, to: 30 },
+      { from: 50, to: 70 },
+    ]
     expect(hardShare(bouts, s, { spans: bouts, smooth, threshold: 3 })).toBeCloseTo(0.8, 10)
   })
 
   it('moving stretches: a 40 s stop splits, a 10 s stop does not', () => {
-    const s = series(200, () => 120, (t) => !((t >= 50 && t < 90) || (t >= 130 && t < 140)))
-    expect(movingStretches(s)).toEqual([{ from: 0, to: 50 }, { from: 90, to: 200 }])
+    const s = series(
+      200,
+      () => 120,
+      (t) => !((t >= 50 && t < 90) || (t >= 130 && t < 140)),
+    )
+    expect(movingStretches(s)).toEqual([
+      { from: 0, to: 50 },
+      { from: 90, to: 200 },
+    ])
   })
 })
 
@@ -97,7 +116,10 @@ describe('hard synthetic sessions (fixtures/synth/hard-sessions.ts)', () => {
     { name: '400 m repeats with jogs, no laps', make: (seed: number) => runRepeats(createRng(seed), false) },
     { name: '30 s bike sprints, no laps', make: (seed: number) => bikeSprints(createRng(seed), false) },
     { name: '30 s bike sprints with laps', make: (seed: number) => bikeSprints(createRng(seed), true) },
-    { name: '5 × 3 min running, standing or auto-paused rests', make: (seed: number) => threeMinuteReps('running', createRng(seed), false) },
+    {
+      name: '5 × 3 min running, standing or auto-paused rests',
+      make: (seed: number) => threeMinuteReps('running', createRng(seed), false),
+    },
     { name: '5 × 3 min cycling with laps', make: (seed: number) => threeMinuteReps('cycling', createRng(seed), true) },
     { name: 'erg 500 m pieces with rests', make: (seed: number) => ergPieces(createRng(seed), false) },
     { name: 'reps of varying length', make: (seed: number) => varyingReps(createRng(seed), false) },

@@ -13,7 +13,10 @@ describe('interval detection on labelled synthetic sessions', () => {
   it.each([
     { name: 'running HIIT with structured laps', make: (seed: number) => intervalSession('running', createRng(seed), true, false) },
     { name: 'running HIIT without laps', make: (seed: number) => intervalSession('running', createRng(seed), false, false) },
-    { name: 'running repeats with standing rests, no laps', make: (seed: number) => intervalSession('running', createRng(seed), false, true) },
+    {
+      name: 'running repeats with standing rests, no laps',
+      make: (seed: number) => intervalSession('running', createRng(seed), false, true),
+    },
     { name: 'cycling power intervals without laps', make: (seed: number) => intervalSession('cycling', createRng(seed), false, false) },
     { name: 'rowing erg pieces without laps', make: (seed: number) => intervalSession('rowing', createRng(seed), false, false) },
   ])('$name: every bout found', ({ make }) => {
@@ -55,7 +58,10 @@ describe('interval detection on labelled synthetic sessions', () => {
   })
 
   it('FIT sub-sport hiit declares intervals outright', () => {
-    const activity = makeActivity({ time_s: seconds(600), heart_rate_bpm: seconds(600).map(() => 120) }, { declared_sport: 'training', declared_sub_sport: 'hiit' })
+    const activity = makeActivity(
+      { time_s: seconds(600), heart_rate_bpm: seconds(600).map(() => 120) },
+      { declared_sport: 'training', declared_sub_sport: 'hiit' },
+    )
     expect(summariseActivity(activity, EMPTY_PROFILE).intervals).toBe(true)
   })
 })

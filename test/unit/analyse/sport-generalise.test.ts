@@ -58,7 +58,12 @@ describe('issue 15: the misses outside the corpus', () => {
       // 6 × (2 min jogging at 2.4 m/s, 80 strides; 4 min walking at 1.5 m/s, 58 strides): a third
       // of the time at a running cadence. The walking median hid it.
       name: 'a run with walking recoveries',
-      activity: session(repeat(6, [{ seconds: 120, speed: 2.4, cadence: 80 }, { seconds: 240, speed: 1.5, cadence: 58 }])),
+      activity: session(
+        repeat(6, [
+          { seconds: 120, speed: 2.4, cadence: 80 },
+          { seconds: 240, speed: 1.5, cadence: 58 },
+        ]),
+      ),
       want: 'running',
     },
     {
@@ -99,7 +104,10 @@ describe('issue 15: the misses outside the corpus', () => {
       // leaned on a wall while the GPS drifts at 1.0 m/s with cadence 0
       name: 'a long ride with a long stop',
       activity: session([
-        ...repeat(10, [{ seconds: 170, speed: 4.5, cadence: 72 }, { seconds: 30, speed: 5.5, cadence: 0 }]),
+        ...repeat(10, [
+          { seconds: 170, speed: 4.5, cadence: 72 },
+          { seconds: 30, speed: 5.5, cadence: 0 },
+        ]),
         { seconds: 2400, speed: 1.0, cadence: 0 },
       ]),
       want: 'cycling',
@@ -115,7 +123,13 @@ describe('issue 15: the misses outside the corpus', () => {
       // 64 min lifting: 8 sets of 60 s at 150 bpm with 7 min rests at 105 bpm (heavy sets, long
       // rests): 7 falls from a set in 64 min = 6.6 an hour, no distance, no cadence
       name: 'a strength session with long rests',
-      activity: session(repeat(8, [{ seconds: 60, speed: null, cadence: null, hr: 150 }, { seconds: 420, speed: null, cadence: null, hr: 105 }]), false),
+      activity: session(
+        repeat(8, [
+          { seconds: 60, speed: null, cadence: null, hr: 150 },
+          { seconds: 420, speed: null, cadence: null, hr: 105 },
+        ]),
+        false,
+      ),
       want: 'strength',
     },
   ])('$name → $want', ({ activity, want }) => {
@@ -140,7 +154,12 @@ describe('issue 15: confidence that means something', () => {
 
   it.each([
     // 40 min at 3 m/s with 85 strides: a running cadence all the time, 2.1 m a stride → 0.85
-    { name: 'steady run with a stride cadence', activity: session([{ seconds: 2400, speed: 3, cadence: 85 }]), sport: 'running', least: 0.8 },
+    {
+      name: 'steady run with a stride cadence',
+      activity: session([{ seconds: 2400, speed: 3, cadence: 85 }]),
+      sport: 'running',
+      least: 0.8,
+    },
     // 172 steps a minute cannot be pedalled → 0.9
     { name: 'steady run counted in steps', activity: session([{ seconds: 2400, speed: 3, cadence: 172 }]), sport: 'running', least: 0.8 },
     // 30 min at 8 m/s: a bike

@@ -5,7 +5,16 @@ import { summariseActivity } from '../../../src/analyse/summarise.js'
 import { makeActivity, seconds } from './make-activity.js'
 
 const infer = (a: ParsedActivity) => summariseActivity(a, EMPTY_PROFILE, { ignoreDeclaredSport: true })
-const TOTALS: SessionTotals = { elapsed_s: null, timer_s: null, distance_m: null, calories_kcal: null, avg_hr_bpm: null, max_hr_bpm: null, pool_length_m: null, num_lengths: null }
+const TOTALS: SessionTotals = {
+  elapsed_s: null,
+  timer_s: null,
+  distance_m: null,
+  calories_kcal: null,
+  avg_hr_bpm: null,
+  max_hr_bpm: null,
+  pool_length_m: null,
+  num_lengths: null,
+}
 
 /** A 20-minute session: speed `fast` for `fastS` seconds from 300 s, `base` otherwise; cadence when given. */
 function paced(base: number, fast: number, fastS: number, cadence: number | null = null) {
@@ -13,7 +22,13 @@ function paced(base: number, fast: number, fastS: number, cadence: number | null
   const speed = t.map((s) => (s >= 300 && s < 300 + fastS ? fast : base))
   let d = 0
   const distance = speed.map((v) => (d += v))
-  return makeActivity({ time_s: t, heart_rate_bpm: t.map(() => 140), speed_mps: speed, distance_m: distance, ...(cadence === null ? {} : { cadence_rpm: t.map(() => cadence) }) })
+  return makeActivity({
+    time_s: t,
+    heart_rate_bpm: t.map(() => 140),
+    speed_mps: speed,
+    distance_m: distance,
+    ...(cadence === null ? {} : { cadence_rpm: t.map(() => cadence) }),
+  })
 }
 
 /**
@@ -60,7 +75,10 @@ describe('sport rules that need positive evidence', () => {
     { pool: 25, lengths: 1, want: 'other' }, // one length is no evidence
   ])('totals pool_length $pool m, num_lengths $lengths → $want', ({ pool, lengths, want }) => {
     const t = seconds(1201)
-    const activity = makeActivity({ time_s: t, heart_rate_bpm: t.map(() => 120) }, { totals: { ...TOTALS, pool_length_m: pool, num_lengths: lengths } })
+    const activity = makeActivity(
+      { time_s: t, heart_rate_bpm: t.map(() => 120) },
+      { totals: { ...TOTALS, pool_length_m: pool, num_lengths: lengths } },
+    )
     expect(infer(activity).sport).toBe(want)
   })
 })
@@ -86,11 +104,17 @@ describe('sport_confidence', () => {
     expect(summary.sport_confidence).toBe(want)
   })
 
-  it('a declared bike ride with a rowing stroke and power is rowing, inferred, with the data\'s confidence', () => {
+  it("a declared bike ride with a rowing stroke and power is rowing, inferred, with the data's confidence", () => {
     // PainSled writes TCX Biking: 24 strokes/min, 180 W, 3.5 m/s, no GPS → "stroke rate and power", 0.85
     const t = seconds(1201)
     const activity = makeActivity(
-      { time_s: t, speed_mps: t.map(() => 3.5), distance_m: t.map((s) => 3.5 * s), cadence_rpm: t.map(() => 24), power_w: t.map(() => 180) },
+      {
+        time_s: t,
+        speed_mps: t.map(() => 3.5),
+        distance_m: t.map((s) => 3.5 * s),
+        cadence_rpm: t.map(() => 24),
+        power_w: t.map(() => 180),
+      },
       { declared_sport: 'biking', format: 'tcx' },
     )
     const summary = summariseActivity(activity, EMPTY_PROFILE)

@@ -61,7 +61,16 @@ describe('summary fields', () => {
     const hr = t.map(() => 150)
     const device = makeActivity({ time_s: t, heart_rate_bpm: hr }, { totals: { ...NO_TOTALS, calories_kcal: 321 } })
     expect(summariseActivity(device, MAN)).toMatchObject({ energy_kcal: 321, energy_source: 'device' })
-    const lap = { start_s: 0, elapsed_s: 300, timer_s: 300, distance_m: null, intensity: null, calories_kcal: 40, avg_hr_bpm: null, max_hr_bpm: null }
+    const lap = {
+      start_s: 0,
+      elapsed_s: 300,
+      timer_s: 300,
+      distance_m: null,
+      intensity: null,
+      calories_kcal: 40,
+      avg_hr_bpm: null,
+      max_hr_bpm: null,
+    }
     const laps = makeActivity({ time_s: t, heart_rate_bpm: hr }, { laps: [lap, { ...lap, start_s: 300, calories_kcal: 45 }] })
     expect(summariseActivity(laps, MAN)).toMatchObject({ energy_kcal: 85, energy_source: 'device' })
   })

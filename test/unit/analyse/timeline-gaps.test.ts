@@ -3,7 +3,14 @@ import type { SessionTotals } from '../../../src/model.js'
 import { buildTimeline } from '../../../src/analyse/timeline.js'
 
 const totals = (timer_s: number | null): SessionTotals => ({
-  elapsed_s: 80, timer_s, distance_m: null, calories_kcal: null, avg_hr_bpm: null, max_hr_bpm: null, pool_length_m: null, num_lengths: null,
+  elapsed_s: 80,
+  timer_s,
+  distance_m: null,
+  calories_kcal: null,
+  avg_hr_bpm: null,
+  max_hr_bpm: null,
+  pool_length_m: null,
+  num_lengths: null,
 })
 /** Samples each second for 0–10 s and 70–80 s: one 60 s gap after the sample at 10 s (index 10). */
 const time = Float64Array.from([...Array.from({ length: 11 }, (_, i) => i), ...Array.from({ length: 11 }, (_, i) => 70 + i)])
@@ -16,7 +23,13 @@ describe('recording gaps and the device timer', () => {
     { name: 'timer covers less: 74 > 72 + 1, the gap was a pause', timer: 72, truncated: false, gap: 0, timerS: 20 },
     { name: 'timer stopped for the gap', timer: 20, truncated: false, gap: 0, timerS: 20 },
     { name: 'no device timer: a gap is a pause (REGIMEN.md, Time)', timer: null, truncated: false, gap: 0, timerS: 20 },
-    { name: 'a truncated file: its total may run past the samples, so it says nothing of the gap', timer: 80, truncated: true, gap: 0, timerS: 80 },
+    {
+      name: 'a truncated file: its total may run past the samples, so it says nothing of the gap',
+      timer: 80,
+      truncated: true,
+      gap: 0,
+      timerS: 80,
+    },
   ])('$name → gap counts $gap s, timer $timerS s', ({ timer, truncated, gap, timerS }) => {
     const timeline = buildTimeline(time, [], totals(timer), truncated)
     expect(timeline.gap_s[10]).toBe(gap)

@@ -3,8 +3,20 @@ import { parseCsv, stravaHints } from '../../../src/archive/strava-csv.js'
 
 describe('parseCsv', () => {
   it.each([
-    { text: 'a,b\n1,2', rows: [['a', 'b'], ['1', '2']] },
-    { text: 'a,b\r\n"x, y","say ""hi"""\r\n', rows: [['a', 'b'], ['x, y', 'say "hi"']] },
+    {
+      text: 'a,b\n1,2',
+      rows: [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    },
+    {
+      text: 'a,b\r\n"x, y","say ""hi"""\r\n',
+      rows: [
+        ['a', 'b'],
+        ['x, y', 'say "hi"'],
+      ],
+    },
     { text: '"two\nlines",z', rows: [['two\nlines', 'z']] },
     { text: 'a,,c', rows: [['a', '', 'c']] },
   ])('$text', ({ text, rows }) => {

@@ -33,7 +33,11 @@ describe('duplicatePairs', () => {
   it('counts each pair once; in a triple each activity meets its nearest', () => {
     // a, b, c start 5 s apart: a's nearest is b, b's is a (the tie goes to the first), c's is b.
     const three = [activity('a'), activity('b', { start_ms: T0 + 5000 }), activity('c', { start_ms: T0 + 10_000 })]
-    expect(duplicatePairs(three).map((p) => p.ids.join('~')).sort()).toEqual(['a~b', 'b~c'])
+    expect(
+      duplicatePairs(three)
+        .map((p) => p.ids.join('~'))
+        .sort(),
+    ).toEqual(['a~b', 'b~c'])
   })
 
   it.each([

@@ -22,7 +22,10 @@ const clean: ChaosReport = {
   unexpectedExits: [],
   openTransactions: [{ heldByRun: true, byFitledger: 2 }],
   recoveryS: 9,
-  settling: [[2, 5], [4, 0]],
+  settling: [
+    [2, 5],
+    [4, 0],
+  ],
 }
 
 describe('problems', () => {
@@ -32,10 +35,16 @@ describe('problems', () => {
 
   it.each([
     { broken: { lost: 1, final: 9 }, line: '1 accepted uploads not final' },
-    { broken: { duplicatePairs: [{ user_id: 'u', ids: ['a', 'b'] as [string, string], rule: 'same_time' as const }] }, line: '1 pairs of activities the duplicate rules match' },
+    {
+      broken: { duplicatePairs: [{ user_id: 'u', ids: ['a', 'b'] as [string, string], rule: 'same_time' as const }] },
+      line: '1 pairs of activities the duplicate rules match',
+    },
     { broken: { http500: 2 }, line: '2 answers of 500' },
     { broken: { http503WithoutRetryAfter: 1 }, line: '1 answers of 503 without Retry-After' },
-    { broken: { unexpectedExits: [{ command: 'work' as const, pid: 42, code: 1, signal: null, lastLines: [] }] }, line: 'work 42 exited unkilled (code 1, signal null)' },
+    {
+      broken: { unexpectedExits: [{ command: 'work' as const, pid: 42, code: 1, signal: null, lastLines: [] }] },
+      line: 'work 42 exited unkilled (code 1, signal null)',
+    },
     { broken: { openTransactions: [] }, line: '1 Postgres restarts met no open transaction' },
     { broken: { recoveryS: 139 }, line: 'recovery took 139.0 s (target 15 s)' },
   ])('reports $line', ({ broken, line }) => {

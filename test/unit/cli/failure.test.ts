@@ -20,9 +20,18 @@ describe('a command that fails', () => {
   })
 
   it.each([
-    { err: Object.assign(new Error('x'), { code: 'EACCES', syscall: 'open', path: '/root/secret.fit' }), line: 'fitledger: /root/secret.fit: permission denied' },
-    { err: Object.assign(new Error('x'), { code: 'EACCES', syscall: 'listen', address: '127.0.0.1', port: 80 }), line: 'fitledger: 127.0.0.1:80 needs privileges to listen on: set PORT to 1024 or above' },
-    { err: Object.assign(new Error('x'), { code: 'EADDRNOTAVAIL', syscall: 'listen', address: '10.9.9.9', port: 3000 }), line: 'fitledger: 10.9.9.9:3000 is not an address of this machine: set HOST to one of its addresses (or 0.0.0.0)' },
+    {
+      err: Object.assign(new Error('x'), { code: 'EACCES', syscall: 'open', path: '/root/secret.fit' }),
+      line: 'fitledger: /root/secret.fit: permission denied',
+    },
+    {
+      err: Object.assign(new Error('x'), { code: 'EACCES', syscall: 'listen', address: '127.0.0.1', port: 80 }),
+      line: 'fitledger: 127.0.0.1:80 needs privileges to listen on: set PORT to 1024 or above',
+    },
+    {
+      err: Object.assign(new Error('x'), { code: 'EADDRNOTAVAIL', syscall: 'listen', address: '10.9.9.9', port: 3000 }),
+      line: 'fitledger: 10.9.9.9:3000 is not an address of this machine: set HOST to one of its addresses (or 0.0.0.0)',
+    },
   ])('on $line', ({ err, line }) => {
     expect(describeFailure(err, {})).toEqual({ code: 1, lines: [line] })
   })

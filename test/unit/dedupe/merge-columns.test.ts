@@ -3,11 +3,41 @@ import { channelsToTake, lacksMergeable, mergeColumns, withStoredChannels } from
 import type { ParsedActivity, SampleColumns } from '../../../src/model.js'
 
 function activity(start_ms: number, time: number[], columns: Partial<SampleColumns>): ParsedActivity {
-  const none = { heart_rate_bpm: null, distance_m: null, speed_mps: null, cadence_rpm: null, power_w: null, lat_deg: null, lng_deg: null, altitude_m: null }
+  const none = {
+    heart_rate_bpm: null,
+    distance_m: null,
+    speed_mps: null,
+    cadence_rpm: null,
+    power_w: null,
+    lat_deg: null,
+    lng_deg: null,
+    altitude_m: null,
+  }
   return {
-    format: 'gpx', compressed: false, declared_sport: null, declared_sub_sport: null, start_ms, utc_offset_s: null, name: null, device: null,
-    file_id: null, session_index: 0, laps: [], lengths: [], pauses: [], flags: [],
-    totals: { elapsed_s: null, timer_s: null, distance_m: null, calories_kcal: null, avg_hr_bpm: null, max_hr_bpm: null, pool_length_m: null, num_lengths: null },
+    format: 'gpx',
+    compressed: false,
+    declared_sport: null,
+    declared_sub_sport: null,
+    start_ms,
+    utc_offset_s: null,
+    name: null,
+    device: null,
+    file_id: null,
+    session_index: 0,
+    laps: [],
+    lengths: [],
+    pauses: [],
+    flags: [],
+    totals: {
+      elapsed_s: null,
+      timer_s: null,
+      distance_m: null,
+      calories_kcal: null,
+      avg_hr_bpm: null,
+      max_hr_bpm: null,
+      pool_length_m: null,
+      num_lengths: null,
+    },
     columns: { ...none, time_s: Float64Array.from(time), ...columns },
   }
 }
@@ -25,7 +55,11 @@ describe('mergeColumns', () => {
   })
 
   it('takes only channels the stored copy lacks and the new one recorded', () => {
-    const incoming = activity(0, [0, 1], { heart_rate_bpm: Float32Array.from([100, 101]), power_w: Float32Array.from([Number.NaN, Number.NaN]), cadence_rpm: Float32Array.from([80, 81]) })
+    const incoming = activity(0, [0, 1], {
+      heart_rate_bpm: Float32Array.from([100, 101]),
+      power_w: Float32Array.from([Number.NaN, Number.NaN]),
+      cadence_rpm: Float32Array.from([80, 81]),
+    })
     expect(channelsToTake({ heart_rate_bpm: false, power_w: false, cadence_rpm: true }, incoming)).toEqual(['heart_rate_bpm'])
   })
 })
@@ -35,7 +69,10 @@ describe('withStoredChannels', () => {
   const stored = (columns: Partial<SampleColumns>) => activity(1_000_000, [0, 1, 2], columns).columns
 
   it('gives back what a merge brought, and keeps what the file itself recorded', () => {
-    const back = withStoredChannels(own, stored({ heart_rate_bpm: Float32Array.from([120, 121, 122]), cadence_rpm: Float32Array.from([1, 1, 1]) }))
+    const back = withStoredChannels(
+      own,
+      stored({ heart_rate_bpm: Float32Array.from([120, 121, 122]), cadence_rpm: Float32Array.from([1, 1, 1]) }),
+    )
     expect(Array.from(back.columns.heart_rate_bpm!)).toEqual([120, 121, 122])
     expect(Array.from(back.columns.cadence_rpm!)).toEqual([80, 81, 82])
     expect(back.flags).toEqual(['merged_heart_rate_bpm'])

@@ -27,7 +27,16 @@ describe('developer fields that stand for native record fields', () => {
   it.each([
     {
       name: 'developer values replace the zeros the watch wrote',
-      record: { distance: 0, cadence: 0, fractional_cadence: 0.5, heart_rate: 156, Distance: 542, Speed: 5.119, 'Stroke Rate': 32, Power: 376 },
+      record: {
+        distance: 0,
+        cadence: 0,
+        fractional_cadence: 0.5,
+        heart_rate: 156,
+        Distance: 542,
+        Speed: 5.119,
+        'Stroke Rate': 32,
+        Power: 376,
+      },
       expected: { distance: 542, speed: 5.119, cadence: 32, fractional_cadence: 0, power: 376, heart_rate: 156 },
     },
     {

@@ -32,7 +32,11 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 
 function settingsFile(): Uint8Array {
   const encoder = new Encoder()
-  write<FileIdMesg>(encoder, mesgNum('FILE_ID'), { type: fitEnum('file', 'settings'), manufacturer: fitEnum('manufacturer', 'garmin'), product: 1 })
+  write<FileIdMesg>(encoder, mesgNum('FILE_ID'), {
+    type: fitEnum('file', 'settings'),
+    manufacturer: fitEnum('manufacturer', 'garmin'),
+    product: 1,
+  })
   return encoder.close()
 }
 
@@ -55,7 +59,16 @@ describe('FIT sessions', () => {
       ],
     }
     const parsed = await parse(encodeFit(spec), LIMITS)
-    expect(parsed.map((a) => [a.session_index, a.declared_sport, a.declared_sub_sport, a.start_ms - T0, a.columns.time_s.length, a.totals.elapsed_s])).toEqual([
+    expect(
+      parsed.map((a) => [
+        a.session_index,
+        a.declared_sport,
+        a.declared_sub_sport,
+        a.start_ms - T0,
+        a.columns.time_s.length,
+        a.totals.elapsed_s,
+      ]),
+    ).toEqual([
       [0, 'swimming', 'open_water', 0, 601, 600],
       [1, 'transition', null, 601_000, 61, 60],
       [2, 'cycling', 'road', 662_000, 1201, 1200],
@@ -65,8 +78,12 @@ describe('FIT sessions', () => {
 
   it('records without any session message → one activity from the records', async () => {
     const encoder = new Encoder()
-    write<FileIdMesg>(encoder, mesgNum('FILE_ID'), { type: fitEnum('file', 'activity'), manufacturer: fitEnum('manufacturer', 'development') })
-    for (let t = 0; t <= 10; t += 1) write<RecordMesg>(encoder, mesgNum('RECORD'), { timestamp: new Date(T0 + t * 1000), heartRate: 100 + t })
+    write<FileIdMesg>(encoder, mesgNum('FILE_ID'), {
+      type: fitEnum('file', 'activity'),
+      manufacturer: fitEnum('manufacturer', 'development'),
+    })
+    for (let t = 0; t <= 10; t += 1)
+      write<RecordMesg>(encoder, mesgNum('RECORD'), { timestamp: new Date(T0 + t * 1000), heartRate: 100 + t })
     const [a] = await parse(encoder.close(), LIMITS)
     expect(a?.start_ms).toBe(T0)
     expect(a?.flags).toContain('no_session')
@@ -110,7 +127,13 @@ describe('FIT chains and damage', () => {
     const time_s = Array.from({ length: 61 }, (_, i) => i)
     const swim: ActivitySpec = {
       hr_in_chained_file: true,
-      sessions: [{ start_ms: T0, sport: { fit: 'swimming', fit_sub_sport: 'lap_swimming' }, samples: { time_s, heart_rate_bpm: time_s.map((t) => 100 + t) } }],
+      sessions: [
+        {
+          start_ms: T0,
+          sport: { fit: 'swimming', fit_sub_sport: 'lap_swimming' },
+          samples: { time_s, heart_rate_bpm: time_s.map((t) => 100 + t) },
+        },
+      ],
     }
     const [a] = await parse(encodeFit(swim), LIMITS)
     expect(a?.flags).toEqual(expect.arrayContaining(['chained_fit', 'hr_merged']))

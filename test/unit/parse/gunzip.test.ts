@@ -4,7 +4,8 @@ import { FitledgerError } from '../../../src/errors.js'
 import { parse } from '../../../src/parse/index.js'
 import { gunzipCapped } from '../../../src/parse/gunzip.js'
 
-const GPX = '<?xml version="1.0"?><gpx><trk><type>9</type><trkseg>' +
+const GPX =
+  '<?xml version="1.0"?><gpx><trk><type>9</type><trkseg>' +
   '<trkpt lat="1" lon="1"><time>2024-01-01T00:00:00Z</time></trkpt>' +
   '<trkpt lat="1" lon="1.001"><time>2024-01-01T00:00:10Z</time></trkpt>' +
   '</trkseg></trk></gpx>'

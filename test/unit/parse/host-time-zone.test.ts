@@ -25,7 +25,12 @@ const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8')
 /** Drops the zone designator from every time: `…T06:00:00Z` → `…T06:00:00`. */
 const withoutZ = (bytes: Uint8Array) => Buffer.from(text(bytes).replace(/(T\d\d:\d\d:\d\d(?:\.\d+)?)Z/g, '$1'))
 const withOffset = (bytes: Uint8Array, offset: string) =>
-  Buffer.from(text(bytes).replace(/T(\d\d):(\d\d:\d\d(?:\.\d+)?)Z/g, (_, h: string, rest: string) => `T${String((Number(h) + 5) % 24).padStart(2, '0')}:${rest}${offset}`))
+  Buffer.from(
+    text(bytes).replace(
+      /T(\d\d):(\d\d:\d\d(?:\.\d+)?)Z/g,
+      (_, h: string, rest: string) => `T${String((Number(h) + 5) % 24).padStart(2, '0')}:${rest}${offset}`,
+    ),
+  )
 
 const GENERATED: Record<string, Uint8Array> = {
   'gpx without Z': withoutZ(encodeGpx(spec)),
@@ -40,7 +45,8 @@ function corpusXml(): Record<string, Uint8Array> {
   if (!HAVE_CORPUS) return {}
   const out: Record<string, Uint8Array> = {}
   for (const dir of ['gpx', 'tcx', 'gz']) {
-    for (const name of readdirSync(`${CORPUS_DIR}${dir}`)) if (!/\.fit/i.test(name)) out[`${dir}/${name}`] = readFileSync(`${CORPUS_DIR}${dir}/${name}`)
+    for (const name of readdirSync(`${CORPUS_DIR}${dir}`))
+      if (!/\.fit/i.test(name)) out[`${dir}/${name}`] = readFileSync(`${CORPUS_DIR}${dir}/${name}`)
   }
   return out
 }
@@ -49,7 +55,11 @@ const SCRIPT = fileURLToPath(new URL('../../helpers/parse-start-times.ts', impor
 
 function parseIn(timeZone: string, files: Record<string, Uint8Array>): ParsedTimes {
   const input = JSON.stringify(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v).toString('base64')])))
-  const child = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT], { input, env: { ...process.env, TZ: timeZone }, maxBuffer: 64 * 1024 * 1024 })
+  const child = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT], {
+    input,
+    env: { ...process.env, TZ: timeZone },
+    maxBuffer: 64 * 1024 * 1024,
+  })
   if (child.status !== 0) throw new Error(`the child in ${timeZone} failed: ${child.stderr.toString()}`)
   return JSON.parse(child.stdout.toString()) as ParsedTimes
 }

@@ -110,7 +110,16 @@ describe('TCX', () => {
     expect(Array.from(a?.columns.speed_mps ?? [])).toEqual([2.5, Number.NaN])
     expect(Array.from(a?.columns.cadence_rpm ?? [])).toEqual([82, 90]) // RunCadence, then Cadence
     expect(a?.laps).toEqual([
-      { start_s: 0, elapsed_s: 600, timer_s: 600, distance_m: 1000, intensity: 'rest', calories_kcal: 75, avg_hr_bpm: 140, max_hr_bpm: 160 },
+      {
+        start_s: 0,
+        elapsed_s: 600,
+        timer_s: 600,
+        distance_m: 1000,
+        intensity: 'rest',
+        calories_kcal: 75,
+        avg_hr_bpm: 140,
+        max_hr_bpm: 160,
+      },
     ])
     expect(a?.totals).toMatchObject({ elapsed_s: 600, timer_s: 600, distance_m: 1000, calories_kcal: 75, avg_hr_bpm: 140, max_hr_bpm: 160 })
   })

@@ -9,7 +9,9 @@ const html = renderHtml(worked, { subtitle: 'Alex <img src=x onerror=alert(1)>' 
 
 /** The badge of one goal: its class (state) and its detail text. */
 function badge(page: string, label: string): { state: string; detail: string } {
-  const m = new RegExp(`<li class="badge (\\w+)"><span class="name">${label}</span><span class="state">\\w+</span><span class="detail">([^<]*)</span>`).exec(page)
+  const m = new RegExp(
+    `<li class="badge (\\w+)"><span class="name">${label}</span><span class="state">\\w+</span><span class="detail">([^<]*)</span>`,
+  ).exec(page)
   return { state: m?.[1] ?? 'absent', detail: m?.[2] ?? '' }
 }
 
@@ -82,9 +84,7 @@ describe('renderHtml', () => {
   })
 
   it('flags a low-intake day in the balance chart', () => {
-    const low = renderHtml(
-      aggregateWeek({ ...WORKED_INPUT, intake: [{ date: '2026-11-16', kcal: 900, water_ml: null, protein_g: null }] }),
-    )
+    const low = renderHtml(aggregateWeek({ ...WORKED_INPUT, intake: [{ date: '2026-11-16', kcal: 900, water_ml: null, protein_g: null }] }))
     expect(low).toContain('class="bar low-intake"')
     expect(low).toContain('(intake below minimum)')
     expect(badge(low, 'Energy').detail).toContain('1 day below 1,200 kcal')

@@ -23,7 +23,19 @@ describe('renderTable', () => {
   it('strips control characters from names so they cannot drive the terminal', () => {
     const agg = aggregateWeek({
       ...WORKED_INPUT,
-      activities: [{ id: 'x', start_time: '2026-11-16T08:00:00Z', sport: 'running', intervals: false, moving_s: 60, distance_m: null, energy_kcal: 1, hr_zones_s: [], name: 'Run\u001b[2J\u0007' }],
+      activities: [
+        {
+          id: 'x',
+          start_time: '2026-11-16T08:00:00Z',
+          sport: 'running',
+          intervals: false,
+          moving_s: 60,
+          distance_m: null,
+          energy_kcal: 1,
+          hr_zones_s: [],
+          name: 'Run\u001b[2J\u0007',
+        },
+      ],
     })
     const out = renderTable(agg)
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/) // eslint-disable-line no-control-regex
@@ -33,6 +45,14 @@ describe('renderTable', () => {
 
 describe('alignColumns', () => {
   it('pads to the widest cell, numbers to the right', () => {
-    expect(alignColumns([['a', '1'], ['bbb', '100']], ['left', 'right'])).toEqual(['a      1', 'bbb  100'])
+    expect(
+      alignColumns(
+        [
+          ['a', '1'],
+          ['bbb', '100'],
+        ],
+        ['left', 'right'],
+      ),
+    ).toEqual(['a      1', 'bbb  100'])
   })
 })

@@ -10,8 +10,28 @@ describe('renderTrend', () => {
   it('gives compact points per week', () => {
     expect(trendPoints(aggs)).toEqual([
       // no session: cardio, intervals, strength missed (0/3); energy and fluids unknown
-      { week: '2026-W46', from: '2026-11-09', to: '2026-11-15', score: 0, goals_met: 0, goals_total: 3, balance_kcal: null, logged_days: 0, projected_weight_change_kg: null },
-      { week: '2026-W47', from: '2026-11-16', to: '2026-11-22', score: 0.8, goals_met: 4, goals_total: 5, balance_kcal: -1884.7, logged_days: 4, projected_weight_change_kg: -0.245 },
+      {
+        week: '2026-W46',
+        from: '2026-11-09',
+        to: '2026-11-15',
+        score: 0,
+        goals_met: 0,
+        goals_total: 3,
+        balance_kcal: null,
+        logged_days: 0,
+        projected_weight_change_kg: null,
+      },
+      {
+        week: '2026-W47',
+        from: '2026-11-16',
+        to: '2026-11-22',
+        score: 0.8,
+        goals_met: 4,
+        goals_total: 5,
+        balance_kcal: -1884.7,
+        logged_days: 4,
+        projected_weight_change_kg: -0.245,
+      },
     ])
   })
 

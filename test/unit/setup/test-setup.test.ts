@@ -8,15 +8,19 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const TSX = ['--import', 'tsx']
 
 function runTs(code: string, env: Record<string, string>): string {
-  return execFileSync(process.execPath, [...TSX, '--input-type=module', '-e', code], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' })
+  return execFileSync(process.execPath, [...TSX, '--input-type=module', '-e', code], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  })
 }
 
 describe('the test services', () => {
   it('come from DATABASE_URL and REDIS_URL, the variables the service reads', () => {
-    const out = runTs(
-      "const m = await import('./test/helpers/services-env.ts'); console.log(m.PG_ADMIN_URL + ' ' + m.REDIS_URL)",
-      { DATABASE_URL: 'postgres://postgres@127.0.0.1:5498/mine', REDIS_URL: 'redis://127.0.0.1:6398' },
-    )
+    const out = runTs("const m = await import('./test/helpers/services-env.ts'); console.log(m.PG_ADMIN_URL + ' ' + m.REDIS_URL)", {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5498/mine',
+      REDIS_URL: 'redis://127.0.0.1:6398',
+    })
     // The admin connection is the same server's maintenance database, never the user's own.
     expect(out.trim()).toBe('postgres://postgres@127.0.0.1:5498/postgres redis://127.0.0.1:6398')
   })
