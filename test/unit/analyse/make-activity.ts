@@ -1,4 +1,5 @@
 import type { ParsedActivity, SampleColumns } from '../../../src/model.js'
+import { NO_TOTALS } from '../../../src/parse/totals.js'
 
 type Columns = Partial<Record<Exclude<keyof SampleColumns, 'time_s'>, number[]>> & { time_s: number[] }
 
@@ -18,16 +19,7 @@ export function makeActivity(columns: Columns, rest: Partial<ParsedActivity> = {
     device: null,
     file_id: null,
     session_index: 0,
-    totals: {
-      elapsed_s: null,
-      timer_s: null,
-      distance_m: null,
-      calories_kcal: null,
-      avg_hr_bpm: null,
-      max_hr_bpm: null,
-      pool_length_m: null,
-      num_lengths: null,
-    },
+    totals: NO_TOTALS,
     laps: [],
     lengths: [],
     pauses: [],

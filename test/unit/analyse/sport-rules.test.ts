@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { ParsedActivity, SessionTotals } from '../../../src/model.js'
+import type { ParsedActivity } from '../../../src/model.js'
 import { EMPTY_PROFILE } from '../../../src/model.js'
 import { summariseActivity } from '../../../src/analyse/summarise.js'
+import { NO_TOTALS } from '../../../src/parse/totals.js'
 import { makeActivity, seconds } from './make-activity.js'
 
 const infer = (a: ParsedActivity) => summariseActivity(a, EMPTY_PROFILE, { ignoreDeclaredSport: true })
-const TOTALS: SessionTotals = {
-  elapsed_s: null,
-  timer_s: null,
-  distance_m: null,
-  calories_kcal: null,
-  avg_hr_bpm: null,
-  max_hr_bpm: null,
-  pool_length_m: null,
-  num_lengths: null,
-}
 
 /** A 20-minute session: speed `fast` for `fastS` seconds from 300 s, `base` otherwise; cadence when given. */
 function paced(base: number, fast: number, fastS: number, cadence: number | null = null) {
@@ -77,7 +68,7 @@ describe('sport rules that need positive evidence', () => {
     const t = seconds(1201)
     const activity = makeActivity(
       { time_s: t, heart_rate_bpm: t.map(() => 120) },
-      { totals: { ...TOTALS, pool_length_m: pool, num_lengths: lengths } },
+      { totals: { ...NO_TOTALS, pool_length_m: pool, num_lengths: lengths } },
     )
     expect(infer(activity).sport).toBe(want)
   })

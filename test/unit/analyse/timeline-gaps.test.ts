@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionTotals } from '../../../src/model.js'
 import { buildTimeline } from '../../../src/analyse/timeline.js'
+import { NO_TOTALS } from '../../../src/parse/totals.js'
 
-const totals = (timer_s: number | null): SessionTotals => ({
-  elapsed_s: 80,
-  timer_s,
-  distance_m: null,
-  calories_kcal: null,
-  avg_hr_bpm: null,
-  max_hr_bpm: null,
-  pool_length_m: null,
-  num_lengths: null,
-})
+const totals = (timer_s: number | null): SessionTotals => ({ ...NO_TOTALS, elapsed_s: 80, timer_s })
 /** Samples each second for 0–10 s and 70–80 s: one 60 s gap after the sample at 10 s (index 10). */
 const time = Float64Array.from([...Array.from({ length: 11 }, (_, i) => i), ...Array.from({ length: 11 }, (_, i) => 70 + i)])
 

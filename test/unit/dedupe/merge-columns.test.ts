@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { channelsToTake, lacksMergeable, mergeColumns, withStoredChannels } from '../../../src/dedupe/merge-columns.js'
 import type { ParsedActivity, SampleColumns } from '../../../src/model.js'
+import { NO_TOTALS } from '../../../src/parse/totals.js'
 
 function activity(start_ms: number, time: number[], columns: Partial<SampleColumns>): ParsedActivity {
   const none = {
@@ -28,16 +29,7 @@ function activity(start_ms: number, time: number[], columns: Partial<SampleColum
     lengths: [],
     pauses: [],
     flags: [],
-    totals: {
-      elapsed_s: null,
-      timer_s: null,
-      distance_m: null,
-      calories_kcal: null,
-      avg_hr_bpm: null,
-      max_hr_bpm: null,
-      pool_length_m: null,
-      num_lengths: null,
-    },
+    totals: NO_TOTALS,
     columns: { ...none, time_s: Float64Array.from(time), ...columns },
   }
 }
